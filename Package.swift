@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "arena",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arena", targets: ["arena"]),
+        .library(name: "ArenaKit", targets: ["ArenaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libedit, found through pkg-config (Debian: apt-get install libedit-dev).
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        // Everything arena does: providers, streaming, conversations, terminal, REPL.
+        .target(
+            name: "ArenaKit",
+            dependencies: [
+                "CLibEdit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The thin command-line front: parses arguments and wires ArenaKit together.
+        .executableTarget(
+            name: "arena",
+            dependencies: [
+                "ArenaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A loopback HTTP server that speaks each provider's dialect and misbehaves on request.
+        .target(
+            name: "ArenaTestServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "ArenaKitTests",
+            dependencies: ["ArenaKit", "ArenaTestServer"]
+        ),
+        .testTarget(
+            name: "ArenaEndToEndTests",
+            dependencies: ["ArenaKit", "ArenaTestServer"]
+        ),
+    ]
+)

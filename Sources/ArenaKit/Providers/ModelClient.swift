@@ -1,0 +1,61 @@
+/// A request for one answer: the whole conversation so far and the settings to send.
+public struct ChatRequest: Sendable, Hashable {
+    /// The conversation, oldest first, ending with the user's newest message. A system prompt,
+    /// when there is one, is the first message.
+    public var messages: [ChatMessage]
+    public var settings: GenerationSettings
+
+    public init(messages: [ChatMessage], settings: GenerationSettings) {
+        self.messages = messages
+        self.settings = settings
+    }
+
+    /// The system prompt, if the conversation has one.
+    public var systemPrompt: String? {
+        messages.first(where: { $0.role == .system })?.content
+    }
+
+    /// The last message the user wrote.
+    public var lastUserMessage: String {
+        messages.last(where: { $0.role == .user })?.content ?? ""
+    }
+}
+
+/// Something a model client reports while an answer streams.
+public enum AnswerEvent: Sendable, Hashable {
+    /// More answer text.
+    case text(String)
+    /// More reasoning ("thinking") text, shown dimmed and kept apart from the answer.
+    case reasoning(String)
+    /// Token counts; a later report replaces an earlier one field by field.
+    case usage(TokenUsage)
+    /// The provider said why the answer ended.
+    case finished(FinishReason)
+    /// The model name the server says it used.
+    case reportedModel(String)
+    /// The provider asked for a pause before retrying (429, 503); `seconds` is the wait.
+    case retrying(attempt: Int, seconds: Double, reason: String)
+}
+
+/// Receives the events of one streaming answer, in order, as they are decoded.
+///
+/// Clients call `receive` synchronously from whatever task runs the stream, so an
+/// implementation must be cheap and thread-safe.
+public protocol AnswerSink: Sendable {
+    func receive(_ event: AnswerEvent)
+}
+
+/// A model that answers chat requests by streaming: the seam between arena and each provider.
+///
+/// `stream` returns normally when the provider ended the stream the proper way (for example
+/// `data: [DONE]` or `message_stop`). It throws ``ProviderError/incomplete`` when the stream
+/// stopped short (the text already delivered stands), another ``ProviderError`` when the
+/// request failed, and `CancellationError` when the calling task was cancelled, in which case
+/// the connection is closed at once.
+public protocol ModelClient: Sendable {
+    /// What this client talks to.
+    var descriptor: ModelDescriptor { get }
+
+    /// Streams one answer to `request`, delivering its events to `sink`.
+    func stream(_ request: ChatRequest, into sink: any AnswerSink) async throws
+}

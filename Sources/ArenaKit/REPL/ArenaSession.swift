@@ -1,0 +1,234 @@
+import Foundation
+
+/// A running arena session: both conversations, the models they use, and what each command
+/// does to them. The REPL, piped input and scripts all drive a session the same way.
+public final class ArenaSession {
+    public private(set) var state: ArenaState
+    public let registry: ModelRegistry
+    public let console: any Console
+    public let pace: BuiltInPace
+    public private(set) var showReasoning = true
+    /// Makes the renderer for the next turn (a fresh one each turn, at the current size).
+    public var makeRenderer: @Sendable () -> any TurnRenderer
+    /// Cancels the running turn on Ctrl-C.
+    public let interrupter = Interrupter()
+    private let runner: TurnRunner
+
+    /// A session with `a` and `b` in the ring.
+    public init(
+        registry: ModelRegistry,
+        models: SidePair<ModelDescriptor>,
+        console: any Console,
+        pace: BuiltInPace,
+        pricesFor: @escaping @Sendable (String) -> ModelPrices? = { _ in nil },
+        makeRenderer: @escaping @Sendable () -> any TurnRenderer
+    ) {
+        self.registry = registry
+        self.console = console
+        self.pace = pace
+        self.makeRenderer = makeRenderer
+        state = ArenaState(a: Conversation(model: models.a), b: Conversation(model: models.b))
+        runner = TurnRunner(clientFor: { name in try registry.client(named: name) }, pricesFor: pricesFor)
+    }
+
+    /// The line printed when arena starts.
+    public var banner: String {
+        let style = console.style
+        return style.apply(.bold, to: "arena \(ArenaVersion.current)") + " · "
+            + style.apply(.bold, .sideA, to: "A") + " " + state.a.model.displayName + "  vs  "
+            + style.apply(.bold, .sideB, to: "B") + " " + state.b.model.displayName
+            + "\nType a message to ask both, /help for commands, Ctrl-D to leave."
+    }
+
+    /// Carries out one command. Returns false when the session should end.
+    public func execute(_ command: Command) async throws(CommandError) -> Bool {
+        switch command {
+        case .message(let text):
+            await ask(text)
+        case .listModels:
+            console.print(modelListing())
+        case .setModels(let a, let b):
+            let models = (try lookUp(a), try lookUp(b))
+            setModel(models.0, on: .a)
+            setModel(models.1, on: .b)
+        case .setModel(let side, let name):
+            setModel(try lookUp(name), on: side)
+        case .setting(let change, let selection):
+            state.updateSettings(selection) { change.apply(to: &$0) }
+            console.print("\(change.name) on \(describe(selection)): \(settingValue(change))")
+        case .system(let text, let selection):
+            state.updateSettings(selection) { $0.systemPrompt = text }
+            console.print(text == nil ? "system prompt cleared on \(describe(selection))" : "system prompt set on \(describe(selection))")
+        case .showSystem:
+            for side in Side.allCases {
+                console.print("\(side.label): " + (state[side].settings.systemPrompt.map { TextSanitizer.sanitize($0) } ?? "(none)"))
+            }
+        case .settings:
+            console.print(settingsTable())
+        case .retry(let selection):
+            try await retry(selection)
+        case .clear:
+            state.clear()
+            console.print("both conversations cleared")
+        case .swap:
+            state.swapSides()
+            console.print("sides swapped: A is now \(state.a.model.displayName), B is \(state.b.model.displayName)")
+        case .pace(let wordsPerSecond):
+            pace.wordsPerSecond = wordsPerSecond
+            console.print(wordsPerSecond == 0 ? "built-in models now write as fast as possible" : "built-in models now write \(Self.format(wordsPerSecond)) words per second")
+        case .think(let on):
+            showReasoning = on
+            console.print(on ? "reasoning text is shown (dimmed)" : "reasoning text is hidden (still recorded)")
+        case .help(let name):
+            console.print(try CommandCatalog.help(for: name))
+        case .quit:
+            return false
+        }
+        return true
+    }
+
+    /// Asks both sides `prompt` and records the turn.
+    public func ask(_ prompt: String) async {
+        let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
+        let answers = await runTurn(requests, only: .both)
+        state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
+    }
+
+    private func retry(_ selection: SideSelection) async throws(CommandError) {
+        guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
+        let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
+        let answers = await runTurn(requests, only: selection)
+        for side in selection.sides {
+            if let answer = answers[side] { state[side].replaceLastAnswer(with: answer) }
+        }
+    }
+
+    private func runTurn(_ requests: SidePair<ChatRequest>, only: SideSelection) async -> SidePair<Answer?> {
+        let renderer = makeRenderer()
+        let models = SidePair(a: state.a.model, b: state.b.model)
+        let heading = TurnHeading(names: models.map { _, model in model.displayName }, showReasoning: showReasoning)
+        let runner = self.runner
+        let result = ResultBox<SidePair<Answer?>>(SidePair(both: nil))
+        await interrupter.run {
+            let answers = await runner.run(requests: requests, models: models, heading: heading, renderer: renderer, only: only)
+            result.set(answers)
+        }
+        return result.value
+    }
+
+    private func lookUp(_ name: String) throws(CommandError) -> ModelDescriptor {
+        guard let model = registry.descriptor(named: name) else {
+            throw CommandError(ModelLookupError.unknownModel(name: name, known: registry.descriptors.map(\.name)).description)
+        }
+        if let problem = model.problem {
+            throw CommandError("model '\(model.name)' cannot be used: \(problem)")
+        }
+        return model
+    }
+
+    private func setModel(_ model: ModelDescriptor, on side: Side) {
+        let hadHistory = state.setModel(model, on: side)
+        console.print("\(side.label): \(model.displayName)" + (hadHistory ? " (side \(side.label) starts afresh)" : ""))
+    }
+
+    private func describe(_ selection: SideSelection) -> String {
+        switch selection {
+        case .both: return "both sides"
+        case .only(let side): return "side \(side.label)"
+        }
+    }
+
+    private func settingValue(_ change: SettingChange) -> String {
+        switch change {
+        case .temperature(let value), .topP(let value): return value.map { Self.format($0) } ?? "default"
+        case .maxTokens(let value), .seed(let value): return value.map(String.init) ?? "default"
+        case .stop(let value): return value.map { $0.map { $0.debugDescription }.joined(separator: " ") } ?? "default"
+        }
+    }
+
+    /// The `/models` listing: every model with its provider, origin and host, marking the two in the ring.
+    public func modelListing() -> String {
+        let models = registry.descriptors
+        let nameWidth = models.map { DisplayWidth.of($0.name) }.max() ?? 4
+        let providerWidth = models.map(\.provider.rawValue.count).max() ?? 8
+        var lines = ["Models (A: \(state.a.model.name), B: \(state.b.model.name)):"]
+        for model in models {
+            let marks = [state.a.model.name == model.name ? "A" : nil, state.b.model.name == model.name ? "B" : nil]
+                .compactMap { $0 }.joined(separator: ",")
+            var line = "  " + (marks.isEmpty ? "   " : marks.padding(toLength: 3, withPad: " ", startingAt: 0))
+            line += TextSanitizer.sanitizeLine(model.name).padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+            line += model.provider.rawValue.padding(toLength: providerWidth + 2, withPad: " ", startingAt: 0)
+            var detail = [model.origin == .builtIn ? nil : model.origin.rawValue, model.endpointHost, model.summary].compactMap { $0 }
+            if let problem = model.problem { detail.append("unusable: \(problem)") }
+            line += TextSanitizer.sanitizeLine(detail.joined(separator: " · "))
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The `/settings` table: everything in effect, per side.
+    public func settingsTable() -> String {
+        func value<T>(_ keyPath: KeyPath<GenerationSettings, T?>, _ format: (T) -> String) -> SidePair<String> {
+            SidePair(a: state.a.settings[keyPath: keyPath].map(format) ?? "default",
+                     b: state.b.settings[keyPath: keyPath].map(format) ?? "default")
+        }
+        let rows: [(String, SidePair<String>)] = [
+            ("model", SidePair(a: state.a.model.displayName, b: state.b.model.displayName)),
+            ("provider", SidePair(a: state.a.model.provider.rawValue, b: state.b.model.provider.rawValue)),
+            ("temperature", value(\.temperature) { Self.format($0) }),
+            ("max tokens", value(\.maxTokens) { String($0) }),
+            ("top_p", value(\.topP) { Self.format($0) }),
+            ("seed", value(\.seed) { String($0) }),
+            ("stop", value(\.stop) { $0.map { $0.debugDescription }.joined(separator: " ") }),
+            ("system", SidePair(a: systemSummary(.a), b: systemSummary(.b))),
+            ("turns", SidePair(a: String(state.a.turns.count), b: String(state.b.turns.count))),
+        ]
+        let labelWidth = rows.map(\.0.count).max()!
+        let aWidth = max(12, rows.map { DisplayWidth.of($0.1.a) }.max()!)
+        let style = console.style
+        var lines = [String(repeating: " ", count: labelWidth + 2) + style.apply(.bold, .sideA, to: "A".padding(toLength: aWidth, withPad: " ", startingAt: 0)) + "  " + style.apply(.bold, .sideB, to: "B")]
+        for (label, pair) in rows {
+            let a = TextSanitizer.sanitizeLine(pair.a)
+            lines.append(label.padding(toLength: labelWidth + 2, withPad: " ", startingAt: 0) + a + String(repeating: " ", count: max(0, aWidth - DisplayWidth.of(a))) + "  " + TextSanitizer.sanitizeLine(pair.b))
+        }
+        lines.append("built-in pace: \(pace.wordsPerSecond == 0 ? "as fast as possible" : Self.format(pace.wordsPerSecond) + " words/s") · reasoning \(showReasoning ? "shown" : "hidden")")
+        return lines.joined(separator: "\n")
+    }
+
+    private func systemSummary(_ side: Side) -> String {
+        guard let prompt = state[side].settings.systemPrompt else { return "(none)" }
+        let oneLine = prompt.replacingOccurrences(of: "\n", with: " ")
+        return oneLine.count > 40 ? String(oneLine.prefix(39)) + "…" : oneLine
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// A value set from a task and read after it finished.
+final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ initial: Value) {
+        stored = initial
+    }
+
+    func set(_ value: Value) {
+        lock.lock()
+        stored = value
+        lock.unlock()
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
+
+/// arena's version, as `--version` and transcripts give it.
+public enum ArenaVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,76 @@
+/// Something the person asked the REPL to do: a message for both models, or a slash command.
+public enum Command: Sendable, Hashable {
+    /// Send this text to both sides.
+    case message(String)
+    /// `/models`: list every model.
+    case listModels
+    /// `/models A B`: put model A on side A and model B on side B.
+    case setModels(a: String, b: String)
+    /// `/model a|b NAME`: change one side's model.
+    case setModel(Side, String)
+    /// `/temp`, `/max-tokens`, `/top-p`, `/seed`, `/stop`: change a setting (`nil` restores
+    /// the default) on the selected sides.
+    case setting(SettingChange, SideSelection)
+    /// `/system [a|b] TEXT|off`: set or clear the system prompt.
+    case system(String?, SideSelection)
+    /// `/system` alone: show the system prompts.
+    case showSystem
+    /// `/settings`: show everything in effect, per side.
+    case settings
+    /// `/retry [a|b]`: ask the last turn again.
+    case retry(SideSelection)
+    /// `/clear`: forget both conversations.
+    case clear
+    /// `/swap`: exchange the sides.
+    case swap
+    /// `/pace WPS`: the built-in models' speed.
+    case pace(Double)
+    /// `/think on|off`: show or hide reasoning text.
+    case think(Bool)
+    /// `/help [command]`.
+    case help(String?)
+    /// `/quit`.
+    case quit
+}
+
+/// One change to a generation setting.
+public enum SettingChange: Sendable, Hashable {
+    case temperature(Double?)
+    case maxTokens(Int?)
+    case topP(Double?)
+    case seed(Int?)
+    case stop([String]?)
+
+    /// Applies the change to `settings`.
+    public func apply(to settings: inout GenerationSettings) {
+        switch self {
+        case .temperature(let value): settings.temperature = value
+        case .maxTokens(let value): settings.maxTokens = value
+        case .topP(let value): settings.topP = value
+        case .seed(let value): settings.seed = value
+        case .stop(let value): settings.stop = value
+        }
+    }
+
+    /// The setting's name as `/settings` shows it.
+    public var name: String {
+        switch self {
+        case .temperature: return "temperature"
+        case .maxTokens: return "max tokens"
+        case .topP: return "top_p"
+        case .seed: return "seed"
+        case .stop: return "stop"
+        }
+    }
+}
+
+/// A line the REPL could not turn into a command: says what was expected.
+public struct CommandError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// What kind of argument a command takes next, for tab completion.
+public enum ArgumentKind: Sendable, Hashable {
+    case none
+    case model
+    case sideThenModel
+    case side
+    case onOff
+    case command
+    case file
+    case value
+}
+
+/// The documentation of one slash command: how it is written, what it does, an example.
+public struct CommandSpec: Sendable, Hashable {
+    public var name: String
+    public var usage: String
+    public var summary: String
+    public var example: String
+    public var argument: ArgumentKind
+
+    public init(_ name: String, usage: String, summary: String, example: String, argument: ArgumentKind = .none) {
+        self.name = name
+        self.usage = usage
+        self.summary = summary
+        self.example = example
+        self.argument = argument
+    }
+}
+
+/// Every slash command the REPL knows, in the order `/help` lists them.
+public enum CommandCatalog {
+    public static let all: [CommandSpec] = [
+        CommandSpec("/models", usage: "/models [A B]",
+                    summary: "List every model with its provider, or put model A on side A and model B on side B.",
+                    example: "/models echo scribe", argument: .model),
+        CommandSpec("/model", usage: "/model a|b NAME",
+                    summary: "Change one side's model; that side starts afresh.",
+                    example: "/model b scribe", argument: .sideThenModel),
+        CommandSpec("/temp", usage: "/temp [a|b] VALUE|default",
+                    summary: "Set the sampling temperature (0 to 2) on both sides, or on the side named.",
+                    example: "/temp b 0.2", argument: .side),
+        CommandSpec("/max-tokens", usage: "/max-tokens [a|b] N|default",
+                    summary: "Limit the length of answers, in tokens.",
+                    example: "/max-tokens 200", argument: .side),
+        CommandSpec("/top-p", usage: "/top-p [a|b] VALUE|default",
+                    summary: "Set nucleus sampling (above 0, at most 1).",
+                    example: "/top-p a 0.9", argument: .side),
+        CommandSpec("/seed", usage: "/seed [a|b] N|default",
+                    summary: "Set the sampling seed, for providers that honour one.",
+                    example: "/seed 42", argument: .side),
+        CommandSpec("/stop", usage: "/stop [a|b] SEQUENCE...|default",
+                    summary: "Set stop sequences (separated by spaces; \\n, \\t and \\s stand for newline, tab and space).",
+                    example: "/stop \\n\\n", argument: .side),
+        CommandSpec("/system", usage: "/system [a|b] [TEXT|off]",
+                    summary: "Set the system prompt (both sides unless one is named), clear it with off, or show it.",
+                    example: "/system a You answer in one sentence.", argument: .side),
+        CommandSpec("/settings", usage: "/settings",
+                    summary: "Show the models, settings and system prompts in effect, per side.",
+                    example: "/settings"),
+        CommandSpec("/retry", usage: "/retry [a|b]",
+                    summary: "Ask the last question again, on both sides or the side named.",
+                    example: "/retry b", argument: .side),
+        CommandSpec("/clear", usage: "/clear",
+                    summary: "Forget both conversations; models and settings stay.",
+                    example: "/clear"),
+        CommandSpec("/swap", usage: "/swap",
+                    summary: "Exchange the sides: models, settings and conversations.",
+                    example: "/swap"),
+        CommandSpec("/pace", usage: "/pace WORDS-PER-SECOND",
+                    summary: "Set how fast the built-in models write (0 means as fast as possible).",
+                    example: "/pace 60", argument: .value),
+        CommandSpec("/think", usage: "/think on|off",
+                    summary: "Show or hide the models' reasoning text (shown dimmed).",
+                    example: "/think off", argument: .onOff),
+        CommandSpec("/help", usage: "/help [COMMAND]",
+                    summary: "List the commands, or explain one.",
+                    example: "/help temp", argument: .command),
+        CommandSpec("/quit", usage: "/quit",
+                    summary: "Leave arena (Ctrl-D does the same).",
+                    example: "/quit"),
+    ]
+
+    /// The spec of `name` (with or without the slash), if there is one.
+    public static func spec(named name: String) -> CommandSpec? {
+        let wanted = name.hasPrefix("/") ? name : "/" + name
+        return all.first { $0.name == wanted } ?? (wanted == "/exit" ? spec(named: "/quit") : nil)
+    }
+
+    /// The `/help` text: every command, or one in detail.
+    public static func help(for name: String?) throws(CommandError) -> String {
+        if let name {
+            guard let spec = spec(named: name) else {
+                throw CommandError("/help: no command named '\(name)'; type /help for the list")
+            }
+            return "\(spec.usage)\n  \(spec.summary)\n  example: \(spec.example)"
+        }
+        let width = all.map(\.usage.count).max() ?? 0
+        var lines = ["Type a message to ask both models. Commands:"]
+        for spec in all {
+            lines.append("  " + spec.usage.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + spec.summary)
+        }
+        lines.append("A line \"\"\" starts a multi-line message; another \"\"\" sends it. Pasted lines are sent as one message.")
+        lines.append("Ctrl-C stops the answers; Ctrl-R searches history; Tab completes. /help COMMAND shows an example.")
+        return lines.joined(separator: "\n")
+    }
+}

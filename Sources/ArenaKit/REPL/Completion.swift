@@ -1,0 +1,65 @@
+/// Tab completion for the REPL: commands, model names, sides and command arguments.
+public struct Completion: Sendable {
+    /// The model names to offer, looked up when Tab is pressed.
+    public var modelNames: @Sendable () -> [String]
+
+    public init(modelNames: @escaping @Sendable () -> [String]) {
+        self.modelNames = modelNames
+    }
+
+    /// The candidates for the last word of `text` (the text before the cursor).
+    public func candidates(for text: String) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let current = words.last ?? ""
+        if words.count == 1 {
+            guard current.hasPrefix("/") else { return [] }
+            return CommandCatalog.all.map(\.name).filter { $0.hasPrefix(current) }
+        }
+        guard let spec = CommandCatalog.spec(named: words[0].lowercased()) else { return [] }
+        let position = words.count - 2
+        let previous = words.dropFirst().dropLast().filter { !$0.isEmpty }
+        let options: [String]
+        switch spec.argument {
+        case .none, .value, .file:
+            options = []
+        case .model:
+            options = position < 2 ? modelNames() : []
+        case .sideThenModel:
+            options = position == 0 ? ["a", "b"] : (position == 1 ? modelNames() : [])
+        case .side:
+            options = previous.isEmpty ? ["a", "b"] : []
+        case .onOff:
+            options = position == 0 ? ["on", "off"] : []
+        case .command:
+            options = position == 0 ? CommandCatalog.all.map { String($0.name.dropFirst()) } : []
+        }
+        return options.filter { $0.hasPrefix(current) }.sorted()
+    }
+
+    /// The longest prefix shared by every candidate.
+    public static func commonPrefix(of candidates: [String]) -> String {
+        guard var prefix = candidates.first else { return "" }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// Candidates laid out in columns for a terminal `width` cells wide.
+    public static func columns(_ candidates: [String], width: Int) -> String {
+        let cell = (candidates.map { DisplayWidth.of(TextSanitizer.sanitizeLine($0)) }.max() ?? 0) + 2
+        let perRow = max(1, (width - 1) / cell)
+        var lines: [String] = []
+        var row = ""
+        for (index, candidate) in candidates.enumerated() {
+            let clean = TextSanitizer.sanitizeLine(candidate)
+            row += clean + String(repeating: " ", count: cell - DisplayWidth.of(clean))
+            if (index + 1) % perRow == 0 {
+                lines.append(row)
+                row = ""
+            }
+        }
+        if !row.isEmpty { lines.append(row) }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

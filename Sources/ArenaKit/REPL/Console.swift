@@ -1,0 +1,31 @@
+/// Where the REPL writes everything that is not an answer: listings, confirmations, errors.
+public protocol Console: Sendable {
+    var style: TerminalStyle { get }
+    /// Writes text followed by a newline.
+    func print(_ text: String)
+    /// Reports a problem in one line (on standard error).
+    func error(_ text: String)
+}
+
+/// The console on file descriptors: standard output for text, standard error for problems.
+/// Colour follows ``TerminalStyle``; on a terminal, newlines are written as CR LF so output
+/// stays aligned even while the terminal is in raw mode.
+public struct StandardConsole: Console {
+    public let style: TerminalStyle
+    private let output: Int32
+    private let errors: Int32
+
+    public init(style: TerminalStyle, output: Int32 = 1, errors: Int32 = 2) {
+        self.style = style
+        self.output = output
+        self.errors = errors
+    }
+
+    public func print(_ text: String) {
+        TerminalDevice.write(text + "\n", to: output)
+    }
+
+    public func error(_ text: String) {
+        TerminalDevice.write(style.apply(.red, to: TextSanitizer.sanitizeLine(text)) + "\n", to: errors)
+    }
+}

@@ -1,0 +1,124 @@
+import Synchronization
+
+/// Gathers one side's streaming answer: accumulates the text, times the first token, keeps the
+/// usage the provider reports, and passes every change on to the renderer.
+final class AnswerCollector: AnswerSink, Sendable {
+    private struct State: Sendable {
+        var answer = Answer()
+        var progress: AnswerProgress
+        var outputEvents = 0
+    }
+
+    let side: Side
+    private let renderer: any TurnRenderer
+    private let prices: ModelPrices?
+    private let state: Mutex<State>
+    private let startedAt: ContinuousClock.Instant
+
+    init(side: Side, renderer: any TurnRenderer, prices: ModelPrices?, startedAt: ContinuousClock.Instant) {
+        self.side = side
+        self.renderer = renderer
+        self.prices = prices
+        self.startedAt = startedAt
+        state = Mutex(State(progress: AnswerProgress(startedAt: startedAt)))
+    }
+
+    func receive(_ event: AnswerEvent) {
+        let now = ContinuousClock.now
+        let (progress, textToShow, tone): (AnswerProgress?, String?, LineTone) = state.withLock { state in
+            switch event {
+            case .text(let text), .reasoning(let text):
+                let isReasoning: Bool
+                if case .reasoning = event { isReasoning = true } else { isReasoning = false }
+                if isReasoning { state.answer.reasoning += text } else { state.answer.text += text }
+                state.outputEvents += 1
+                var changed = false
+                if state.progress.firstTokenAt == nil {
+                    state.progress.firstTokenAt = now
+                    state.answer.timeToFirstToken = (now - startedAt).seconds
+                    changed = true
+                }
+                if state.progress.status != .streaming {
+                    state.progress.status = .streaming
+                    state.progress.retryAt = nil
+                    changed = true
+                }
+                if state.answer.usage?.outputTokens == nil || state.answer.usage?.isEstimate == true {
+                    let tokens = state.answer.outputTokens
+                    state.progress.outputTokens = tokens.count
+                    state.progress.tokensAreEstimated = tokens.isEstimate
+                }
+                return (changed ? state.progress : nil, text, isReasoning ? .reasoning : .answer)
+            case .usage(let usage):
+                var merged = state.answer.usage ?? TokenUsage()
+                if let input = usage.inputTokens { merged.inputTokens = input }
+                if let output = usage.outputTokens { merged.outputTokens = output }
+                merged.isEstimate = usage.isEstimate
+                state.answer.usage = merged
+                if let output = merged.outputTokens, !merged.isEstimate {
+                    state.progress.outputTokens = output
+                    state.progress.tokensAreEstimated = false
+                }
+                state.progress.cost = prices?.cost(of: merged)
+                return (state.progress, nil, .answer)
+            case .finished(let reason):
+                state.answer.finishReason = reason
+                return (nil, nil, .answer)
+            case .reportedModel(let name):
+                state.answer.reportedModel = name
+                return (nil, nil, .answer)
+            case .retrying(let attempt, let seconds, _):
+                state.progress.status = .retrying(attempt: attempt, secondsLeft: Int(seconds.rounded(.up)))
+                state.progress.retryAt = now + .nanoseconds(Int64(seconds * 1e9))
+                return (state.progress, nil, .answer)
+            }
+        }
+        if let textToShow { renderer.append(textToShow, tone: tone, side: side) }
+        if let progress { renderer.update(progress, side: side) }
+    }
+
+    /// Ends the answer with `status` and returns it; the renderer is told.
+    func finish(_ status: AnswerStatus) -> Answer {
+        let now = ContinuousClock.now
+        let (answer, progress) = state.withLock { state in
+            var status = status
+            if status == .done && state.answer.finishReason == .contentFilter {
+                status = .failed(message: ProviderError.contentFilter(message: nil).description)
+            }
+            state.answer.status = status
+            state.answer.duration = (now - startedAt).seconds
+            state.progress.status = status
+            state.progress.endedAt = now
+            state.progress.retryAt = nil
+            let tokens = state.answer.outputTokens
+            state.progress.outputTokens = tokens.count
+            state.progress.tokensAreEstimated = tokens.isEstimate
+            if state.answer.usage == nil || state.answer.usage?.outputTokens == nil {
+                var usage = state.answer.usage ?? TokenUsage()
+                usage.outputTokens = tokens.count
+                usage.isEstimate = true
+                state.answer.usage = tokens.count > 0 ? usage : state.answer.usage
+            }
+            state.progress.cost = state.answer.usage.flatMap { prices?.cost(of: $0) }
+            return (state.answer, state.progress)
+        }
+        renderer.update(progress, side: side)
+        return answer
+    }
+}
+
+/// What a model costs, in US dollars per million tokens.
+public struct ModelPrices: Sendable, Hashable, Codable {
+    public var inputPerMillion: Double
+    public var outputPerMillion: Double
+
+    public init(inputPerMillion: Double, outputPerMillion: Double) {
+        self.inputPerMillion = inputPerMillion
+        self.outputPerMillion = outputPerMillion
+    }
+
+    /// The cost of one answer with this usage.
+    public func cost(of usage: TokenUsage) -> Double {
+        (Double(usage.inputTokens ?? 0) * inputPerMillion + Double(usage.outputTokens ?? 0) * outputPerMillion) / 1_000_000
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+
+/// The live two-column picture of one turn, and the terminal output that draws it.
+///
+/// Output is split in two parts. Rows that can no longer change are *committed*: written once,
+/// they scroll into the terminal's scrollback, so when a turn ends the scrollback holds both
+/// answers complete, each readable top to bottom in its own column. The rows below them form
+/// the *live region*, redrawn in place on every frame: the lines still being written, the
+/// completed lines that wait for the other side to catch up, and a status row per side. The
+/// live region never grows taller than the screen, so redrawing it is always possible; a side
+/// that runs far ahead shows its latest lines there until the other side catches up.
+///
+/// At 80 columns and wider the sides stand next to each other; below that they are stacked, A
+/// above B.
+struct ColumnScreen: Sendable {
+    enum Layout: Sendable { case sideBySide, stacked }
+
+    private(set) var columns: Int
+    private(set) var rows: Int
+    let style: TerminalStyle
+    private var heading = TurnHeading(names: SidePair(both: ""))
+    private(set) var sides: SidePair<SideColumn>
+    private var liveRowsOnScreen = 0
+    private var committedText = ""
+    /// Stacked layout: A's section has been closed (footer written) and B's opened.
+    private var stackedAClosed = false
+
+    static let minimumSideBySideColumns = 80
+
+    init(columns: Int, rows: Int, style: TerminalStyle) {
+        self.columns = max(20, columns)
+        self.rows = max(8, rows)
+        self.style = style
+        sides = SidePair(both: SideColumn(width: 1))
+        sides = SidePair(both: SideColumn(width: columnWidth))
+    }
+
+    var layout: Layout { columns < Self.minimumSideBySideColumns ? .stacked : .sideBySide }
+
+    /// Cells for one side's text.
+    var columnWidth: Int {
+        switch layout {
+        case .sideBySide: return max(10, (columns - 1 - 3) / 2)
+        case .stacked: return max(10, columns - 1 - 2)
+        }
+    }
+
+    // MARK: Input
+
+    mutating func begin(_ heading: TurnHeading) -> String {
+        self.heading = heading
+        stackedAClosed = false
+        sides = SidePair(both: SideColumn(width: columnWidth))
+        liveRowsOnScreen = 0
+        switch layout {
+        case .sideBySide:
+            let names = heading.names.map { side, name in headerCell(side: side, name: name) }
+            return names.a + separator + names.b + "\r\n"
+                + style.apply(.dim, to: String(repeating: "─", count: columnWidth) + "─┼─" + String(repeating: "─", count: columnWidth)) + "\r\n"
+        case .stacked:
+            return headerCell(side: .a, name: heading.names.a) + "\r\n"
+        }
+    }
+
+    mutating func append(_ text: String, tone: LineTone, side: Side) {
+        if tone == .reasoning && !heading.showReasoning { return }
+        sides[side].append(text, tone: tone)
+    }
+
+    mutating func update(_ progress: AnswerProgress, side: Side) {
+        let wasFinal = sides[side].progress?.status.isFinal ?? false
+        sides[side].progress = progress
+        guard progress.status.isFinal, !wasFinal else { return }
+        if case .failed(let message) = progress.status {
+            sides[side].appendNotice("✗ \(message)")
+        }
+        sides[side].finish()
+    }
+
+    mutating func resize(columns: Int, rows: Int) -> String {
+        let oldColumns = self.columns
+        self.columns = max(20, columns)
+        self.rows = max(8, rows)
+        guard oldColumns != self.columns else { return "" }
+        // The terminal may have re-flowed the live rows drawn at the old width: estimate how
+        // many rows they take now so the next frame clears all of them.
+        let oldRowWidth = oldColumns - 1
+        let perRow = max(1, (oldRowWidth + self.columns - 1) / self.columns)
+        liveRowsOnScreen *= perRow
+        for side in Side.allCases {
+            sides[side].rewrap(width: columnWidth)
+        }
+        return ""
+    }
+
+    // MARK: Output
+
+    /// The output that brings the screen up to date: newly committed rows, then the live region.
+    mutating func frame(now: ContinuousClock.Instant) -> String {
+        var output = clearLiveRegion()
+        commitReadyRows()
+        output += committedText
+        committedText = ""
+        let live = liveRows(now: now)
+        output += live.joined(separator: "\r\n")
+        liveRowsOnScreen = live.count
+        return output
+    }
+
+    /// The final output of the turn: everything committed, footers written, cursor on a fresh line.
+    mutating func finish(now: ContinuousClock.Instant) -> String {
+        for side in Side.allCases { sides[side].finish() }
+        var output = clearLiveRegion()
+        commitReadyRows()
+        output += committedText
+        committedText = ""
+        liveRowsOnScreen = 0
+        switch layout {
+        case .sideBySide:
+            output += statusRow(now: now) + "\r\n"
+        case .stacked:
+            output += stackedStatus(.b, now: now) + "\r\n"
+        }
+        return output
+    }
+
+    private mutating func clearLiveRegion() -> String {
+        guard liveRowsOnScreen > 0 else { return "" }
+        var output = "\r"
+        if liveRowsOnScreen > 1 { output += "\u{1B}[\(liveRowsOnScreen - 1)A" }
+        output += "\u{1B}[J"
+        liveRowsOnScreen = 0
+        return output
+    }
+
+    private mutating func commitReadyRows() {
+        switch layout {
+        case .sideBySide:
+            while true {
+                let row = sides.a.committed
+                let total = max(sides.a.wrapper.lines.count, sides.b.wrapper.lines.count)
+                guard row < total else { break }
+                let ready = Side.allCases.allSatisfy { side in
+                    row < sides[side].wrapper.lines.count || sides[side].isFinished
+                }
+                guard ready else { break }
+                let cells = sides.map { side, column in
+                    row < column.wrapper.lines.count ? column.wrapper.lines[row] : nil
+                }
+                committedText += pairedRow(cells.a, cells.b) + "\r\n"
+                sides.a.committed = row + 1
+                sides.b.committed = row + 1
+            }
+        case .stacked:
+            if !stackedAClosed {
+                commitStacked(.a)
+                if sides.a.isFinished && sides.a.uncommittedCompleteCount == 0 {
+                    committedText += stackedStatus(.a, now: sides.a.progress?.endedAt ?? .now) + "\r\n"
+                    committedText += headerCell(side: .b, name: heading.names.b) + "\r\n"
+                    stackedAClosed = true
+                }
+            }
+            if stackedAClosed { commitStacked(.b) }
+        }
+    }
+
+    private mutating func commitStacked(_ side: Side) {
+        while sides[side].committed < sides[side].wrapper.lines.count {
+            committedText += stackedRow(side, sides[side].wrapper.lines[sides[side].committed]) + "\r\n"
+            sides[side].committed += 1
+        }
+    }
+
+    private func liveRows(now: ContinuousClock.Instant) -> [String] {
+        let budget = max(3, rows - 3)
+        switch layout {
+        case .sideBySide:
+            let live = sides.map { _, column in column.liveLines }
+            let body = min(max(live.a.count, live.b.count), budget - 1)
+            let shown = live.map { _, lines in Self.window(lines, rows: body) }
+            var result: [String] = []
+            for row in 0..<body {
+                result.append(pairedRow(shown.a[row], shown.b[row]))
+            }
+            result.append(statusRow(now: now))
+            return result
+        case .stacked:
+            var result: [String] = []
+            if !stackedAClosed {
+                let share = max(1, (budget - 3) / 2)
+                for line in Self.window(sides.a.liveLines, rows: min(sides.a.liveLines.count, share)) {
+                    result.append(stackedRow(.a, line))
+                }
+                result.append(stackedStatus(.a, now: now))
+                result.append(headerCell(side: .b, name: heading.names.b))
+                for line in Self.window(sides.b.liveLines, rows: min(sides.b.liveLines.count, share)) {
+                    result.append(stackedRow(.b, line))
+                }
+            } else {
+                for line in Self.window(sides.b.liveLines, rows: min(sides.b.liveLines.count, budget - 1)) {
+                    result.append(stackedRow(.b, line))
+                }
+            }
+            result.append(stackedStatus(.b, now: now))
+            return result
+        }
+    }
+
+    /// `rows` lines for a live window: the last lines when there are too many (the first row
+    /// then says how many are hidden above), padded with nothing when there are too few.
+    private static func window(_ lines: [WrappedLine], rows: Int) -> [WrappedLine?] {
+        guard rows > 0 else { return [] }
+        if lines.count <= rows {
+            return lines.map { Optional($0) } + Array(repeating: nil, count: rows - lines.count)
+        }
+        let hidden = lines.count - rows + 1
+        let marker = WrappedLine(text: "↑ \(hidden) more line\(hidden == 1 ? "" : "s")", width: 0, tone: .reasoning)
+        return [marker] + lines.suffix(rows - 1).map { Optional($0) }
+    }
+
+    // MARK: Cells
+
+    private var separator: String { style.apply(.dim, to: " │ ") }
+
+    private func pairedRow(_ left: WrappedLine?, _ right: WrappedLine?) -> String {
+        let leftCell = cell(left, pad: true)
+        let rightCell = cell(right, pad: false)
+        return leftCell + separator + rightCell
+    }
+
+    private func stackedRow(_ side: Side, _ line: WrappedLine?) -> String {
+        style.apply(TerminalStyle.tone(for: side), to: "│") + " " + cell(line, pad: false)
+    }
+
+    private func cell(_ line: WrappedLine?, pad: Bool) -> String {
+        guard let line else { return pad ? String(repeating: " ", count: columnWidth) : "" }
+        var text = line.text
+        var width = line.width
+        if width == 0 && !text.isEmpty {
+            (text, width) = text.prefix(cells: columnWidth)
+        }
+        let styled: String
+        switch line.tone {
+        case .answer: styled = text
+        case .reasoning: styled = style.apply(.dim, to: text)
+        case .notice: styled = style.apply(.red, to: text)
+        }
+        return pad ? styled + String(repeating: " ", count: max(0, columnWidth - width)) : styled
+    }
+
+    private func headerCell(side: Side, name: String) -> String {
+        let label = "\(side.label) "
+        let (clipped, width) = TextSanitizer.sanitizeLine(name).prefix(cells: columnWidth - 2)
+        let text = style.apply(.bold, TerminalStyle.tone(for: side), to: label + clipped)
+        return layout == .sideBySide && side == .a
+            ? text + String(repeating: " ", count: max(0, columnWidth - 2 - width)) : text
+    }
+
+    private func statusRow(now: ContinuousClock.Instant) -> String {
+        let cells = Side.allCases.map { side -> String in
+            let (text, width) = statusText(side, now: now).prefix(cells: columnWidth)
+            let styled = style.apply(statusTone(side), to: text)
+            return side == .a ? styled + String(repeating: " ", count: columnWidth - width) : styled
+        }
+        return cells[0] + separator + cells[1]
+    }
+
+    private func stackedStatus(_ side: Side, now: ContinuousClock.Instant) -> String {
+        let (text, _) = statusText(side, now: now).prefix(cells: columnWidth)
+        return style.apply(TerminalStyle.tone(for: side), to: "╰") + " " + style.apply(statusTone(side), to: text)
+    }
+
+    private func statusText(_ side: Side, now: ContinuousClock.Instant) -> String {
+        guard let progress = sides[side].progress else { return "◌ waiting" }
+        let symbol: String
+        switch progress.status {
+        case .waiting: symbol = "◌"
+        case .retrying: symbol = "↻"
+        case .streaming: symbol = "●"
+        case .done: symbol = "✓"
+        case .incomplete: symbol = "⚠"
+        case .interrupted: symbol = "⏸"
+        case .failed: symbol = "✗"
+        }
+        return symbol + " " + TextSanitizer.sanitizeLine(progress.summary(now: now))
+    }
+
+    private func statusTone(_ side: Side) -> TerminalStyle.Tone {
+        switch sides[side].progress?.status ?? .waiting {
+        case .waiting, .retrying: return .dim
+        case .streaming: return TerminalStyle.tone(for: side)
+        case .done: return .green
+        case .incomplete, .interrupted: return .yellow
+        case .failed: return .red
+        }
+    }
+}

@@ -1,0 +1,162 @@
+/// Word-wraps streaming text to a fixed number of cells, incrementally.
+///
+/// Text is fed as it arrives; completed lines (``lines``) never change afterwards, because
+/// greedy wrapping only ever decides about the line being built. Words longer than the width
+/// are broken. Indentation at the start of a paragraph is kept; spaces where a line wraps are
+/// dropped; a tab counts as four spaces. Reasoning and answer text never share a line.
+///
+/// Each line remembers where it starts in the fed text (in UTF-8 bytes), so that after a
+/// resize the part not yet committed to the scrollback can be wrapped again at the new width.
+public struct ColumnWrapper: Sendable {
+    public let width: Int
+    /// Lines that are complete and final.
+    public private(set) var lines: [WrappedLine] = []
+    private var lineStarts: [Int] = []
+
+    private var current = ""
+    private var currentWidth = 0
+    private var currentStart = 0
+    private var space = ""
+    private var spaceWidth = 0
+    private var word = ""
+    private var wordWidth = 0
+    private var wordStart = 0
+    private var fedBytes = 0
+    private var mode = LineTone.answer
+    private var atParagraphStart = true
+
+    public init(width: Int) {
+        self.width = max(1, width)
+    }
+
+    /// True when nothing is waiting to become a line.
+    public var isPendingEmpty: Bool { current.isEmpty && word.isEmpty && space.isEmpty }
+
+    /// Where line `index` starts in the fed text, in UTF-8 bytes; `lines.count` names the line
+    /// being built.
+    public func startOffset(ofLine index: Int) -> Int {
+        if index < lineStarts.count { return lineStarts[index] }
+        if !current.isEmpty || atParagraphStart { return currentStart }
+        return word.isEmpty ? fedBytes : wordStart
+    }
+
+    /// Adds sanitized text. `tone` marks reasoning or notice text; a switch between tones
+    /// starts a new line.
+    public mutating func append(_ text: String, tone: LineTone = .answer) {
+        if tone != mode {
+            if !isPendingEmpty { breakLine() }
+            mode = tone
+        }
+        for character in text {
+            let bytes = character.utf8.count
+            switch character {
+            case "\n":
+                breakLine()
+                fedBytes += bytes
+                currentStart = fedBytes
+                atParagraphStart = true
+            case " ", "\t":
+                placeWord()
+                if !current.isEmpty || atParagraphStart {
+                    let cells = character == "\t" ? 4 : 1
+                    space.append(String(repeating: " ", count: cells))
+                    spaceWidth += cells
+                }
+                fedBytes += bytes
+            default:
+                if word.isEmpty { wordStart = fedBytes }
+                word.append(character)
+                wordWidth += DisplayWidth.of(character)
+                fedBytes += bytes
+                if wordWidth > width { breakLongWord() }
+            }
+        }
+    }
+
+    /// Ends the text: the line being built becomes a completed line.
+    public mutating func finish() {
+        if !isPendingEmpty { breakLine() }
+    }
+
+    /// The line or lines being built, as they would be if the text ended now.
+    public var pendingLines: [WrappedLine] {
+        var scratch = self
+        scratch.lines = []
+        scratch.lineStarts = []
+        scratch.finish()
+        return scratch.lines
+    }
+
+    private mutating func placeWord() {
+        guard !word.isEmpty else { return }
+        if current.isEmpty {
+            if atParagraphStart && spaceWidth + wordWidth <= width {
+                current = space + word
+                currentWidth = spaceWidth + wordWidth
+            } else {
+                if !atParagraphStart { currentStart = wordStart }
+                current = word
+                currentWidth = wordWidth
+            }
+        } else if currentWidth + spaceWidth + wordWidth <= width {
+            current += space
+            current += word
+            currentWidth += spaceWidth + wordWidth
+        } else {
+            pushCurrent()
+            currentStart = wordStart
+            current = word
+            currentWidth = wordWidth
+        }
+        atParagraphStart = false
+        space = ""
+        spaceWidth = 0
+        word = ""
+        wordWidth = 0
+    }
+
+    /// The word alone is wider than a line: finish the current line, then cut full-width
+    /// pieces off the front of the word until the rest fits.
+    private mutating func breakLongWord() {
+        if !current.isEmpty { pushCurrent() }
+        space = ""
+        spaceWidth = 0
+        atParagraphStart = false
+        while wordWidth > width {
+            var piece = ""
+            var pieceWidth = 0
+            var pieceBytes = 0
+            var rest = Substring(word)
+            while let character = rest.first {
+                let cells = DisplayWidth.of(character)
+                if pieceWidth + cells > width { break }
+                piece.append(character)
+                pieceWidth += cells
+                pieceBytes += character.utf8.count
+                rest = rest.dropFirst()
+            }
+            lines.append(WrappedLine(text: piece, width: pieceWidth, tone: mode))
+            lineStarts.append(wordStart)
+            word = String(rest)
+            wordWidth -= pieceWidth
+            wordStart += pieceBytes
+        }
+        currentStart = wordStart
+    }
+
+    private mutating func breakLine() {
+        placeWord()
+        pushCurrent(evenIfEmpty: true)
+        space = ""
+        spaceWidth = 0
+    }
+
+    private mutating func pushCurrent(evenIfEmpty: Bool = false) {
+        guard evenIfEmpty || !current.isEmpty else { return }
+        lines.append(WrappedLine(text: current, width: currentWidth, tone: mode))
+        lineStarts.append(currentStart)
+        current = ""
+        currentWidth = 0
+        currentStart = fedBytes
+    }
+}

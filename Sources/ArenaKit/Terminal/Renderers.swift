@@ -1,0 +1,24 @@
+import Synchronization
+
+/// Chooses the renderer for each turn and keeps track of the live one, so a resize can reach it.
+public enum Renderers {
+    private static let current = Mutex<ColumnRenderer?>(nil)
+
+    /// A factory making a ``ColumnRenderer`` at the current terminal size when standard output
+    /// is a terminal, and a ``PlainRenderer`` otherwise.
+    public static func factory(stdoutIsTerminal: Bool, style: TerminalStyle, output: Int32 = 1) -> @Sendable () -> any TurnRenderer {
+        guard stdoutIsTerminal else { return { PlainRenderer(output: output) } }
+        return {
+            let size = TerminalDevice.size(of: output) ?? (columns: 80, rows: 24)
+            let renderer = ColumnRenderer(output: output, columns: size.columns, rows: size.rows, style: style)
+            current.withLock { $0 = renderer }
+            return renderer
+        }
+    }
+
+    /// Passes the terminal's new size to the renderer of the turn in progress.
+    public static func resizeCurrent(output: Int32 = 1) {
+        guard let size = TerminalDevice.size(of: output) else { return }
+        current.withLock { $0 }?.resize(columns: size.columns, rows: size.rows)
+    }
+}

@@ -1,0 +1,81 @@
+/// Everything the live renderer keeps about one side during a turn: the sanitized text, its
+/// wrapping at the current width, how much of it is already in the scrollback, and its status.
+struct SideColumn: Sendable {
+    private var sanitizer = TextSanitizer()
+    /// All sanitized text of the answer, as UTF-8.
+    private var text: [UInt8] = []
+    /// Where the tone changes in `text` (reasoning, answer, notice).
+    private var toneChanges: [(offset: Int, tone: LineTone)] = [(0, .answer)]
+    /// The wrapping of `text[base...]`.
+    private(set) var wrapper: ColumnWrapper
+    private var base = 0
+    /// Lines of `wrapper` already written to the scrollback.
+    var committed = 0
+    var progress: AnswerProgress?
+    /// True once no more text will come and the wrapper has been finished.
+    private(set) var isFinished = false
+
+    init(width: Int) {
+        wrapper = ColumnWrapper(width: width)
+    }
+
+    mutating func append(_ raw: String, tone: LineTone) {
+        let clean = sanitizer.sanitize(raw)
+        guard !clean.isEmpty else { return }
+        feed(clean, tone: tone)
+    }
+
+    /// Adds arena's own notice (an error) as its own paragraph.
+    mutating func appendNotice(_ notice: String) {
+        flushSanitizer()
+        feed(TextSanitizer.sanitizeLine(notice), tone: .notice)
+    }
+
+    mutating func finish() {
+        guard !isFinished else { return }
+        flushSanitizer()
+        wrapper.finish()
+        isFinished = true
+    }
+
+    /// Lines not yet in the scrollback: completed ones, then (while streaming) the one being built.
+    var liveLines: [WrappedLine] {
+        let completed = Array(wrapper.lines[min(committed, wrapper.lines.count)...])
+        return isFinished ? completed : completed + wrapper.pendingLines
+    }
+
+    /// Completed lines waiting to be committed.
+    var uncommittedCompleteCount: Int { max(0, wrapper.lines.count - committed) }
+
+    /// Wraps the not-yet-committed text again at `width`.
+    mutating func rewrap(width: Int) {
+        let start = base + wrapper.startOffset(ofLine: committed)
+        base = start
+        committed = 0
+        wrapper = ColumnWrapper(width: width)
+        for (index, change) in toneChanges.enumerated() {
+            let end = index + 1 < toneChanges.count ? toneChanges[index + 1].offset : text.count
+            let from = max(change.offset, start)
+            guard from < end else { continue }
+            wrapper.append(String(decoding: text[from..<end], as: UTF8.self), tone: change.tone)
+        }
+        if isFinished { wrapper.finish() }
+    }
+
+    private mutating func flushSanitizer() {
+        let rest = sanitizer.finish()
+        if !rest.isEmpty { feed(rest, tone: toneChanges.last!.tone) }
+    }
+
+    private mutating func feed(_ clean: String, tone: LineTone) {
+        if toneChanges.last!.tone != tone {
+            if toneChanges.last!.offset == text.count {
+                toneChanges[toneChanges.count - 1].tone = tone
+            } else {
+                toneChanges.append((text.count, tone))
+            }
+        }
+        text.append(contentsOf: clean.utf8)
+        wrapper.append(clean, tone: tone)
+    }
+}
