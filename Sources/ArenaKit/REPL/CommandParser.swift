@@ -55,9 +55,12 @@ public enum CommandParser {
             try noArguments(arguments, "/settings")
             return .settings
         case "/retry":
-            let selection = takeSide(&arguments)
-            try noArguments(arguments, "/retry")
-            return .retry(selection)
+            switch arguments.map({ $0.lowercased() }) {
+            case []: return .retry(.both)
+            case ["a"]: return .retry(.only(.a))
+            case ["b"]: return .retry(.only(.b))
+            default: throw usageError("/retry", got: rest)
+            }
         case "/clear":
             try noArguments(arguments, "/clear")
             return .clear

@@ -32,23 +32,20 @@ final class AnswerCollector: AnswerSink, Sendable {
                 if case .reasoning = event { isReasoning = true } else { isReasoning = false }
                 if isReasoning { state.answer.reasoning += text } else { state.answer.text += text }
                 state.outputEvents += 1
-                var changed = false
                 if state.progress.firstTokenAt == nil {
                     state.progress.firstTokenAt = now
                     state.answer.timeToFirstToken = (now - startedAt).seconds
-                    changed = true
                 }
                 if state.progress.status != .streaming {
                     state.progress.status = .streaming
                     state.progress.retryAt = nil
-                    changed = true
                 }
                 if state.answer.usage?.outputTokens == nil || state.answer.usage?.isEstimate == true {
                     let tokens = state.answer.outputTokens
                     state.progress.outputTokens = tokens.count
                     state.progress.tokensAreEstimated = tokens.isEstimate
                 }
-                return (changed ? state.progress : nil, text, isReasoning ? .reasoning : .answer)
+                return (state.progress, text, isReasoning ? .reasoning : .answer)
             case .usage(let usage):
                 var merged = state.answer.usage ?? TokenUsage()
                 if let input = usage.inputTokens { merged.inputTokens = input }
@@ -73,8 +70,11 @@ final class AnswerCollector: AnswerSink, Sendable {
                 return (state.progress, nil, .answer)
             }
         }
-        if let textToShow { renderer.append(textToShow, tone: tone, side: side) }
-        if let progress { renderer.update(progress, side: side) }
+        if let textToShow, let progress {
+            renderer.append(textToShow, tone: tone, side: side, progress: progress)
+        } else if let progress {
+            renderer.update(progress, side: side)
+        }
     }
 
     /// Ends the answer with `status` and returns it; the renderer is told.

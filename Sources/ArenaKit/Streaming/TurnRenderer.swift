@@ -56,8 +56,9 @@ public struct TurnHeading: Sendable, Hashable {
 /// has been written out.
 public protocol TurnRenderer: AnyObject, Sendable {
     func beginTurn(_ heading: TurnHeading)
-    /// More text for a side, raw from the model (the renderer sanitizes it).
-    func append(_ text: String, tone: LineTone, side: Side)
+    /// More text for a side, raw from the model (the renderer sanitizes it), with the side's
+    /// progress after it.
+    func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress)
     /// A side's status or numbers changed.
     func update(_ progress: AnswerProgress, side: Side)
     /// Both answers are final; draw what remains and return when it is out.
@@ -89,13 +90,13 @@ extension AnswerProgress {
             parts.append(status.word)
         }
         if let first = firstTokenAt {
-            parts.append("\(Self.format(seconds: (first - startedAt).seconds)) to first token")
+            parts.append("TTFT \(Self.format(seconds: (first - startedAt).seconds))")
         }
         if let rate = tokensPerSecond(now: now) {
             parts.append(String(format: "%.1f tok/s", rate))
         }
         if outputTokens > 0 {
-            parts.append("\(tokensAreEstimated ? "~" : "")\(outputTokens) tokens")
+            parts.append("\(tokensAreEstimated ? "~" : "")\(outputTokens) tok")
         }
         if let end = endedAt, status.isFinal {
             parts.append("\(Self.format(seconds: (end - startedAt).seconds)) total")

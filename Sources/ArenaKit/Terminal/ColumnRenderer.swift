@@ -41,9 +41,10 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
-    public func append(_ text: String, tone: LineTone, side: Side) {
+    public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
         state.withLock { state in
             state.screen.append(text, tone: tone, side: side)
+            state.screen.update(progress, side: side)
             drawOrSchedule(&state)
         }
     }

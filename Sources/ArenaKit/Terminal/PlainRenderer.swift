@@ -32,7 +32,7 @@ public final class PlainRenderer: TurnRenderer, Sendable {
         state.withLock { $0 = State(showReasoning: heading.showReasoning) }
     }
 
-    public func append(_ text: String, tone: LineTone, side: Side) {
+    public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
         state.withLock { state in
             if tone == .reasoning && !state.showReasoning { return }
             var buffer = state.sides[side]

@@ -30,11 +30,13 @@ import Testing
     @Test func changingOneSidesModelStartsThatSideAfresh() {
         var state = ArenaState(a: Conversation(model: echo), b: Conversation(model: echo))
         state.appendTurn(prompt: "hi", answers: SidePair(both: Answer(text: "hi", status: .done)))
-        #expect(state.setModel(scribe, on: .b))
+        let restartedB = state.setModel(scribe, on: .b)
+        #expect(restartedB)
         #expect(state.a.turns.count == 1)
         #expect(state.b.turns.isEmpty)
         #expect(state.b.model.name == "scribe")
-        #expect(!state.setModel(echo, on: .a))
+        let restartedA = state.setModel(echo, on: .a)
+        #expect(!restartedA)
         #expect(state.a.turns.count == 1)
     }
 
