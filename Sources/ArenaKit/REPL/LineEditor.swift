@@ -105,14 +105,15 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             el_reset(editLine)
             return .interrupted
         }
-        guard let line, count > 0 else {
-            TerminalDevice.write("\r\n", to: STDOUT_FILENO)
-            return .endOfInput
-        }
-        var text = String(cString: line)
+        var text = line.map { String(cString: $0) } ?? ""
         if text.hasSuffix("\n") { text.removeLast() }
         if let pasted {
-            text += pasted
+            TerminalDevice.write("\r\n", to: STDOUT_FILENO)
+            return .text(text + pasted)
+        }
+        guard line != nil, count > 0 else {
+            TerminalDevice.write("\r\n", to: STDOUT_FILENO)
+            return .endOfInput
         }
         return .text(text)
     }

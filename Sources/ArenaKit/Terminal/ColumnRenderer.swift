@@ -18,6 +18,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
 
     private let state: Mutex<State>
     private let output: Int32
+    private let echo = EchoSuppressor()
     private static let frameInterval = Duration.milliseconds(16)
 
     /// A renderer writing to `output` (a terminal) of the given size.
@@ -33,6 +34,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
                 self?.requestFrame()
             }
         }
+        echo.suppress()
         state.withLock { state in
             state.active = true
             state.ticker = ticker
@@ -63,6 +65,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
             state.active = false
             write(state.screen.finish(now: .now) + "\u{1B}[?25h")
         }
+        echo.restore()
     }
 
     /// The terminal changed size: re-wrap what is not yet in the scrollback and redraw.

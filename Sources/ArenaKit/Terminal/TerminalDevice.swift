@@ -69,10 +69,10 @@ public final class EchoSuppressor: @unchecked Sendable {
         if tcsetattr(fd, TCSANOW, &raw) == 0 { active = true }
     }
 
-    /// Restores the terminal as it was, dropping whatever was typed meanwhile.
+    /// Restores the terminal as it was. Whatever was typed meanwhile stays queued and appears
+    /// at the next prompt.
     public func restore() {
         guard active else { return }
-        tcflush(fd, TCIFLUSH)
         tcsetattr(fd, TCSANOW, &saved)
         active = false
     }
