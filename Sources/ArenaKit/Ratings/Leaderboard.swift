@@ -1,0 +1,235 @@
+import Foundation
+
+/// What goes into a leaderboard and how it is computed.
+public struct LeaderboardOptions: Sendable, Hashable {
+    /// Include votes cast with the model names visible. Off by default: only blind
+    /// (anonymous) votes are free of brand bias.
+    public var includeNamed: Bool
+    /// Bootstrap rounds for the confidence intervals; 0 skips them.
+    public var bootstrapRounds: Int
+    /// The confidence level of the intervals (0.95 gives the 2.5th and 97.5th percentiles).
+    public var confidenceLevel: Double
+    /// The Bradley-Terry settings (scale, anchor, regularisation, tolerance).
+    public var bradleyTerry: BradleyTerry
+    /// The online Elo settings shown for comparison.
+    public var elo: OnlineElo
+
+    /// Creates options; the defaults are anonymous votes only, 1000 rounds, 95%.
+    public init(
+        includeNamed: Bool = false,
+        bootstrapRounds: Int = 1000,
+        confidenceLevel: Double = 0.95,
+        bradleyTerry: BradleyTerry = BradleyTerry(),
+        elo: OnlineElo = OnlineElo()
+    ) {
+        self.includeNamed = includeNamed
+        self.bootstrapRounds = bootstrapRounds
+        self.confidenceLevel = confidenceLevel
+        self.bradleyTerry = bradleyTerry
+        self.elo = elo
+    }
+}
+
+/// One model's line on the leaderboard.
+public struct LeaderboardRow: Sendable, Hashable, Codable {
+    /// Position by rating, 1 first; models with equal ratings share a rank ("1224" ranking).
+    public var rank: Int
+    /// 1 + the number of models whose whole interval lies above this model's interval: the
+    /// best rank the data cannot rule out (Chatbot Arena's "Rank (UB)"). Without intervals
+    /// it equals `rank`.
+    public var rankUpperBound: Int
+    /// The model's name.
+    public var model: String
+    /// The Bradley-Terry rating on the Elo scale.
+    public var rating: Double
+    /// The interval's lower bound, nil without bootstrap.
+    public var ciLower: Double?
+    /// The interval's upper bound, nil without bootstrap.
+    public var ciUpper: Double?
+    /// The online Elo rating, for comparison.
+    public var elo: Double
+    /// Battles fought.
+    public var battles: Int
+    /// Battles won.
+    public var wins: Int
+    /// Battles tied (including both-bad).
+    public var ties: Int
+    /// Battles lost.
+    public var losses: Int
+
+    /// Creates a row; normally produced by `Leaderboard.compute`.
+    public init(
+        rank: Int,
+        rankUpperBound: Int,
+        model: String,
+        rating: Double,
+        ciLower: Double?,
+        ciUpper: Double?,
+        elo: Double,
+        battles: Int,
+        wins: Int,
+        ties: Int,
+        losses: Int
+    ) {
+        self.rank = rank
+        self.rankUpperBound = rankUpperBound
+        self.model = model
+        self.rating = rating
+        self.ciLower = ciLower
+        self.ciUpper = ciUpper
+        self.elo = elo
+        self.battles = battles
+        self.wins = wins
+        self.ties = ties
+        self.losses = losses
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rank
+        case rankUpperBound = "rank_ub"
+        case model
+        case rating
+        case ciLower = "ci_lower"
+        case ciUpper = "ci_upper"
+        case elo
+        case battles
+        case wins
+        case ties
+        case losses
+    }
+
+    /// Encodes every key, with JSON null for missing interval bounds, so the keys are stable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(rankUpperBound, forKey: .rankUpperBound)
+        try container.encode(model, forKey: .model)
+        try container.encode(rating, forKey: .rating)
+        try container.encode(ciLower, forKey: .ciLower)
+        try container.encode(ciUpper, forKey: .ciUpper)
+        try container.encode(elo, forKey: .elo)
+        try container.encode(battles, forKey: .battles)
+        try container.encode(wins, forKey: .wins)
+        try container.encode(ties, forKey: .ties)
+        try container.encode(losses, forKey: .losses)
+    }
+}
+
+/// The ranking computed from a set of battles: Bradley-Terry ratings with bootstrap intervals,
+/// online Elo for comparison, battle counts and the head-to-head win-rate matrix.
+public struct Leaderboard: Sendable, Hashable, Codable {
+    /// The models, best first.
+    public var rows: [LeaderboardRow]
+    /// Battles the ratings were computed from (after filtering).
+    public var battleCount: Int
+    /// Battles left out because the names were visible and `includeNamed` was off.
+    public var skippedNamedBattles: Int
+    /// Self-play battles (same model on both sides) left out.
+    public var skippedSelfPlayBattles: Int
+    /// Whether only anonymous battles were used.
+    public var anonymousOnly: Bool
+    /// Bootstrap rounds behind the intervals (0 when none).
+    public var bootstrapRounds: Int
+    /// The intervals' confidence level, such as 0.95 (0 when none).
+    public var confidenceLevel: Double
+    /// Whether every Bradley-Terry fit converged (it virtually always does).
+    public var converged: Bool
+    /// The head-to-head matrix, in the order of `rows`.
+    public var winRates: WinRateMatrix
+
+    enum CodingKeys: String, CodingKey {
+        case rows
+        case battleCount = "battles"
+        case skippedNamedBattles = "skipped_named_battles"
+        case skippedSelfPlayBattles = "skipped_self_play_battles"
+        case anonymousOnly = "anonymous_only"
+        case bootstrapRounds = "bootstrap_rounds"
+        case confidenceLevel = "confidence_level"
+        case converged
+        case winRates = "win_rates"
+    }
+
+    /// Computes the leaderboard with the system random number generator for the bootstrap.
+    ///
+    /// - Throws: `RatingsError` for invalid options.
+    public static func compute(from battles: [Battle], options: LeaderboardOptions = LeaderboardOptions()) throws
+        -> Leaderboard
+    {
+        var generator = SystemRandomNumberGenerator()
+        return try compute(from: battles, options: options, using: &generator)
+    }
+
+    /// Computes the leaderboard. Battles are filtered (named ones unless `includeNamed`;
+    /// self-play always), ordered by timestamp for online Elo (stable for equal timestamps),
+    /// and bootstrapped with `generator`, so a seeded generator gives identical output.
+    ///
+    /// - Throws: `RatingsError` for invalid options.
+    public static func compute<Generator: RandomNumberGenerator>(
+        from battles: [Battle],
+        options: LeaderboardOptions = LeaderboardOptions(),
+        using generator: inout Generator
+    ) throws -> Leaderboard {
+        let nonSelfPlay = battles.filter { !$0.isSelfPlay }
+        let used = options.includeNamed ? nonSelfPlay : nonSelfPlay.filter(\.anonymous)
+        let chronological = used.enumerated()
+            .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
+            .map(\.element)
+
+        let fit = try options.bradleyTerry.fit(
+            chronological,
+            bootstrapRounds: options.bootstrapRounds,
+            confidenceLevel: options.confidenceLevel,
+            using: &generator
+        )
+        let elo = options.elo.ratings(for: chronological)
+        let records = BattleTally.records(chronological)
+
+        let ordered = fit.ratings.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var rows: [LeaderboardRow] = []
+        for (position, entry) in ordered.enumerated() {
+            let record = records[entry.key] ?? ModelRecord()
+            let interval = fit.intervals[entry.key]
+            let sharesRank = position > 0 && ordered[position - 1].value == entry.value
+            let rank = sharesRank ? rows[position - 1].rank : position + 1
+            rows.append(
+                LeaderboardRow(
+                    rank: rank,
+                    rankUpperBound: 1,
+                    model: entry.key,
+                    rating: entry.value,
+                    ciLower: interval?.lower,
+                    ciUpper: interval?.upper,
+                    elo: elo[entry.key] ?? options.elo.initialRating,
+                    battles: record.battles,
+                    wins: record.wins,
+                    ties: record.ties,
+                    losses: record.losses
+                )
+            )
+        }
+        for index in rows.indices {
+            let upper = rows[index].ciUpper ?? rows[index].rating
+            let clearlyBetter = rows.filter { ($0.ciLower ?? $0.rating) > upper }.count
+            rows[index].rankUpperBound = 1 + clearlyBetter
+        }
+
+        return Leaderboard(
+            rows: rows,
+            battleCount: chronological.count,
+            skippedNamedBattles: nonSelfPlay.count - used.count,
+            skippedSelfPlayBattles: battles.count - nonSelfPlay.count,
+            anonymousOnly: !options.includeNamed,
+            bootstrapRounds: fit.bootstrapRounds,
+            confidenceLevel: fit.confidenceLevel,
+            converged: fit.converged,
+            winRates: WinRateMatrix(battles: chronological, order: rows.map(\.model))
+        )
+    }
+
+    /// The leaderboard as pretty-printed JSON with sorted keys (stable, diff-friendly).
+    public func jsonString() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

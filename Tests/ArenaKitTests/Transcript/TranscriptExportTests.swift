@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import ArenaKit
+
+@Suite("Transcript export")
+struct TranscriptExportTests {
+    private var transcript: LoadedTranscript {
+        var hostile = TranscriptSamples.answerB
+        hostile.text = "<script>alert('x')</script> & \"quotes\""
+        hostile.status = .done
+        hostile.finishReason = .stop
+        let events: [TranscriptEvent] = [
+            .session(.init(arenaVersion: "0.4.0")),
+            .model(.init(side: .a, descriptor: TranscriptSamples.modelA)),
+            .model(.init(side: .b, descriptor: TranscriptSamples.modelB)),
+            .systemPrompt(.init(side: .a, text: "Be terse.")),
+            .user(.init(turn: 1, prompt: "Capital of France?")),
+            .answer(.init(turn: 1, side: .a, model: "gpt-4o", answer: TranscriptSamples.answerA, cost: .init(amount: 0.0012))),
+            .answer(.init(turn: 1, side: .b, model: "parrot", answer: hostile)),
+            .vote(.init(turn: 1, verdict: .a, anonymous: false, modelA: "gpt-4o", modelB: "parrot")),
+            .settings(.init(side: .a, temperature: 0.5)),
+            .user(.init(turn: 2, prompt: "<img src=x onerror=alert(1)>")),
+            .answer(.init(turn: 2, side: .a, answer: Answer(status: .failed(message: "HTTP 429 <slow down>")))),
+        ]
+        return LoadedTranscript(file: "x.jsonl", records: TranscriptSamples.records(events))
+    }
+
+    @Test("Markdown lists turn by turn the prompt and both answers with metrics")
+    func markdown() {
+        let markdown = MarkdownTranscriptExporter.render(transcript)
+        #expect(markdown.hasPrefix("# arena transcript\n\nStarted 2026-11-25 15:31:59 UTC · arena 0.4.0\n"))
+        #expect(markdown.contains("| A | gpt-4o | azure-openai | contoso.openai.azure.com |"))
+        #expect(markdown.contains("## Turn 1\n\n> Capital of France?\n"))
+        #expect(markdown.contains("### A · gpt-4o\n"))
+        #expect(markdown.contains("### B · parrot\n"))
+        #expect(markdown.contains("Paris is the capital of France."))
+        #expect(markdown.contains("_done · 1.5 s · first token 0.25 s · 12 in · 9 tokens · 6.4 tok/s · $0.0012_"))
+        #expect(markdown.contains("**Vote: A (gpt-4o) is better.**"))
+        #expect(markdown.contains("_Side A settings: temperature 0.5._"))
+        #expect(markdown.contains("_error: HTTP 429 <slow down>_"))
+        #expect(markdown.contains("_No answer was recorded._"))
+        #expect(markdown.contains("**System prompt A:**\n\n> Be terse."))
+        let turn1 = markdown.range(of: "## Turn 1")!.lowerBound
+        let turn2 = markdown.range(of: "## Turn 2")!.lowerBound
+        #expect(turn1 < turn2)
+    }
+
+    @Test("HTML is one self-contained page with every text escaped")
+    func html() {
+        let html = HTMLTranscriptExporter.render(transcript)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<style>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("src=\"http"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("HTTP 429 &lt;slow down&gt;"))
+        #expect(html.contains("Content-Security-Policy"))
+        #expect(html.components(separatedBy: "<article class=\"answer\">").count - 1 == 4)
+        #expect(html.contains("<title>arena: gpt-4o vs parrot</title>"))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+
+    @Test("escape covers the five special characters")
+    func escape() {
+        #expect(HTMLTranscriptExporter.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+}
