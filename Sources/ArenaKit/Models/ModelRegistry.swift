@@ -28,6 +28,13 @@ public final class ModelRegistry: Sendable {
         return registry
     }
 
+    /// A new registry holding the same models, to which more can be added without touching this one.
+    public func copy() -> ModelRegistry {
+        let copy = ModelRegistry()
+        copy.entries.withLock { $0 = entries.withLock { $0 } }
+        return copy
+    }
+
     /// Adds a model, or replaces the one with the same name.
     public func register(_ descriptor: ModelDescriptor, makeClient: @escaping ClientMaker) {
         entries.withLock { entries in

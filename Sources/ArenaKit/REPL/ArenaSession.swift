@@ -3,7 +3,7 @@ import Foundation
 /// A running arena session: both conversations, the models they use, and what each command
 /// does to them. The REPL, piped input and scripts all drive a session the same way.
 public final class ArenaSession {
-    public private(set) var state: ArenaState
+    public internal(set) var state: ArenaState
     public let registry: ModelRegistry
     public let console: any Console
     public let pace: BuiltInPace
@@ -12,7 +12,15 @@ public final class ArenaSession {
     public var makeRenderer: @Sendable () -> any TurnRenderer
     /// Cancels the running turn on Ctrl-C.
     public let interrupter = Interrupter()
-    private let runner: TurnRunner
+    /// Where the session is being recorded, if it is.
+    public private(set) var recorder: SessionRecorder?
+    /// Makes the recorder for a new transcript (after `/load`); `nil` when not recording.
+    private let makeRecorder: (@Sendable (_ source: String?) -> SessionRecorder?)?
+    /// Number of the last turn asked, counted over the whole session (never reused).
+    public internal(set) var turnNumber = 0
+    /// How deep `/run` calls are nested, to stop a script that runs itself.
+    var scriptDepth = 0
+    let runner: TurnRunner
 
     /// A session with `a` and `b` in the ring.
     public init(
@@ -21,14 +29,29 @@ public final class ArenaSession {
         console: any Console,
         pace: BuiltInPace,
         pricesFor: @escaping @Sendable (String) -> ModelPrices? = { _ in nil },
+        makeRecorder: (@Sendable (_ source: String?) -> SessionRecorder?)? = nil,
         makeRenderer: @escaping @Sendable () -> any TurnRenderer
     ) {
+        self.makeRecorder = makeRecorder
         self.registry = registry
         self.console = console
         self.pace = pace
         self.makeRenderer = makeRenderer
         state = ArenaState(a: Conversation(model: models.a), b: Conversation(model: models.b))
         runner = TurnRunner(clientFor: { name in try registry.client(named: name) }, pricesFor: pricesFor)
+        startRecording(source: nil)
+    }
+
+    /// Starts a new transcript describing the session as it stands (after a load, with its turns).
+    func restartRecording(source: String?) {
+        startRecording(source: source)
+    }
+
+    private func startRecording(source: String?) {
+        recorder?.close()
+        recorder = makeRecorder?(source)
+        recorder?.record(TranscriptEvent.snapshot(of: state, arenaVersion: ArenaVersion.current, source: source, firstTurn: turnNumber - state.turnCount + 1))
+        recorder?.sync()
     }
 
     /// The line printed when arena starts.
@@ -47,6 +70,18 @@ public final class ArenaSession {
             await ask(text)
         case .listModels:
             console.print(modelListing())
+        case .save(let path):
+            try save(to: path)
+        case .load(let path):
+            try load(from: path)
+        case .export(let format, let path):
+            try export(format, to: path)
+        case .replay(let path):
+            try await replay(path)
+        case .run(let path):
+            return try await runScript(path)
+        case .expect(let expectation):
+            try check(expectation)
         case .setModels(let a, let b):
             let models = (try lookUp(a), try lookUp(b))
             setModel(models.0, on: .a)
@@ -55,9 +90,13 @@ public final class ArenaSession {
             setModel(try lookUp(name), on: side)
         case .setting(let change, let selection):
             state.updateSettings(selection) { change.apply(to: &$0) }
+            recordSettings(selection)
             console.print("\(change.name) on \(describe(selection)): \(settingValue(change))")
         case .system(let text, let selection):
             state.updateSettings(selection) { $0.systemPrompt = text }
+            for side in selection.sides {
+                recorder?.record(.systemPrompt(.init(side: side, text: text)))
+            }
             console.print(text == nil ? "system prompt cleared on \(describe(selection))" : "system prompt set on \(describe(selection))")
         case .showSystem:
             for side in Side.allCases {
@@ -69,9 +108,11 @@ public final class ArenaSession {
             try await retry(selection)
         case .clear:
             state.clear()
+            recorder?.record(.clear)
             console.print("both conversations cleared")
         case .swap:
             state.swapSides()
+            recorder?.record(.swap)
             console.print("sides swapped: A is now \(state.a.model.displayName), B is \(state.b.model.displayName)")
         case .pace(let wordsPerSecond):
             pace.wordsPerSecond = wordsPerSecond
@@ -89,6 +130,9 @@ public final class ArenaSession {
 
     /// Asks both sides `prompt` and records the turn.
     public func ask(_ prompt: String) async {
+        turnNumber += 1
+        recorder?.record(.user(.init(turn: turnNumber, prompt: prompt)))
+        recorder?.sync()
         let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
         let answers = await runTurn(requests, only: .both)
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
@@ -109,8 +153,12 @@ public final class ArenaSession {
         let heading = TurnHeading(names: models.map { _, model in model.displayName }, showReasoning: showReasoning)
         let runner = self.runner
         let result = ResultBox<SidePair<Answer?>>(SidePair(both: nil))
+        let recorder = self.recorder
+        let turn = turnNumber
         await interrupter.run {
-            let answers = await runner.run(requests: requests, models: models, heading: heading, renderer: renderer, only: only)
+            let answers = await runner.run(requests: requests, models: models, heading: heading, renderer: renderer, only: only) { side, answer in
+                recorder?.recordAnswer(.init(turn: turn, side: side, model: models[side].name, answer: answer))
+            }
             result.set(answers)
         }
         return result.value
@@ -128,7 +176,14 @@ public final class ArenaSession {
 
     private func setModel(_ model: ModelDescriptor, on side: Side) {
         let hadHistory = state.setModel(model, on: side)
+        recorder?.record(.model(.init(side: side, descriptor: model)))
         console.print("\(side.label): \(model.displayName)" + (hadHistory ? " (side \(side.label) starts afresh)" : ""))
+    }
+
+    private func recordSettings(_ selection: SideSelection) {
+        for side in selection.sides {
+            recorder?.record(.settings(.init(side: side, settings: state[side].settings)))
+        }
     }
 
     private func describe(_ selection: SideSelection) -> String {

@@ -27,10 +27,28 @@ public enum Command: Sendable, Hashable {
     case pace(Double)
     /// `/think on|off`: show or hide reasoning text.
     case think(Bool)
+    /// `/save PATH`: write the session so far to a transcript file.
+    case save(String)
+    /// `/load PATH`: restore a transcript's conversations, models and settings, and go on.
+    case load(String)
+    /// `/export md|html PATH`: write the session as Markdown or a self-contained HTML page.
+    case export(ExportFormat, String)
+    /// `/replay FILE`: ask every question of a transcript again, against the current models.
+    case replay(String)
+    /// `/run FILE`: run an `.arena` script.
+    case run(String)
+    /// `/expect a|b|both CHECK …`: check the last answers (for scripts).
+    case expect(ScriptExpectation)
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.
     case quit
+}
+
+/// The formats `/export` writes.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+    case markdown = "md"
+    case html
 }
 
 /// One change to a generation setting.

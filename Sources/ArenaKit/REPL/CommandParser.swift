@@ -78,6 +78,26 @@ public enum CommandParser {
             case ["off"]: return .think(false)
             default: throw usageError("/think", got: rest, expected: "on or off")
             }
+        case "/save", "/load", "/replay", "/run":
+            guard !rest.isEmpty else { throw usageError(name, got: "") }
+            let path = expandHome(rest)
+            switch name {
+            case "/save": return .save(path)
+            case "/load": return .load(path)
+            case "/replay": return .replay(path)
+            default: return .run(path)
+            }
+        case "/export":
+            guard arguments.count >= 2, let format = ExportFormat(rawValue: arguments[0].lowercased() == "markdown" ? "md" : arguments[0].lowercased()) else {
+                throw usageError("/export", got: rest)
+            }
+            return .export(format, expandHome(restOfLine(rest)))
+        case "/expect":
+            do {
+                return .expect(try ScriptExpectation(parsing: rest))
+            } catch {
+                throw CommandError("/expect: \(error); usage: /expect a|b|both contains|not-contains|matches TEXT, or /expect a|b|both finished")
+            }
         case "/help", "/?":
             guard arguments.count <= 1 else { throw usageError("/help", got: rest) }
             return .help(arguments.first)
@@ -135,6 +155,11 @@ public enum CommandParser {
     private static func restOfLine(_ line: String) -> String {
         guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return "" }
         return String(line[space...].drop(while: { $0 == " " || $0 == "\t" }))
+    }
+
+    private static func expandHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        return XDGPaths.home + path.dropFirst()
     }
 
     private static func unescape(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tab completion for the REPL: commands, model names, sides and command arguments.
 public struct Completion: Sendable {
     /// The model names to offer, looked up when Tab is pressed.
@@ -20,8 +22,10 @@ public struct Completion: Sendable {
         let previous = words.dropFirst().dropLast().filter { !$0.isEmpty }
         let options: [String]
         switch spec.argument {
-        case .none, .value, .file:
+        case .none, .value:
             options = []
+        case .file:
+            return position >= (words[0].lowercased() == "/export" ? 1 : 0) ? Self.paths(matching: current) : (position == 0 ? ["html", "md"].filter { $0.hasPrefix(current) } : [])
         case .model:
             options = position < 2 ? modelNames() : []
         case .sideThenModel:
@@ -34,6 +38,20 @@ public struct Completion: Sendable {
             options = position == 0 ? CommandCatalog.all.map { String($0.name.dropFirst()) } : []
         }
         return options.filter { $0.hasPrefix(current) }.sorted()
+    }
+
+    /// Files and folders whose path starts with `prefix` (folders end with `/`).
+    static func paths(matching prefix: String) -> [String] {
+        let slash = prefix.lastIndex(of: "/")
+        let directory = slash.map { String(prefix[...$0]) } ?? ""
+        let namePrefix = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        let expanded = directory.hasPrefix("~/") ? XDGPaths.home + directory.dropFirst() : directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: expanded.isEmpty ? "." : expanded) else { return [] }
+        return names.filter { $0.hasPrefix(namePrefix) && (namePrefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (expanded.isEmpty ? "" : expanded) + name, isDirectory: &isDirectory)
+            return directory + name + (isDirectory.boolValue ? "/" : "")
+        }
     }
 
     /// The longest prefix shared by every candidate.

@@ -210,7 +210,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         let word = String(text.split(separator: " ", omittingEmptySubsequences: false).last ?? "")
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         if candidates.count == 1 {
-            el_insertstr(editLine, String(candidates[0].dropFirst(word.count)) + " ")
+            el_insertstr(editLine, String(candidates[0].dropFirst(word.count)) + (candidates[0].hasSuffix("/") ? "" : " "))
             return UInt8(CC_REFRESH)
         }
         let common = Completion.commonPrefix(of: candidates)

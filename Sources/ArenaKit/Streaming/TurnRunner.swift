@@ -25,7 +25,8 @@ public struct TurnRunner: Sendable {
         models: SidePair<ModelDescriptor>,
         heading: TurnHeading,
         renderer: any TurnRenderer,
-        only: SideSelection = .both
+        only: SideSelection = .both,
+        onAnswer: @escaping @Sendable (Side, Answer) -> Void = { _, _ in }
     ) async -> SidePair<Answer?> {
         renderer.beginTurn(heading)
         let start = ContinuousClock.now
@@ -37,7 +38,9 @@ public struct TurnRunner: Sendable {
                 let request = requests[side]
                 let name = models[side].name
                 group.addTask {
-                    (side, await Self.stream(request, modelName: name, clientFor: clientFor, into: collector))
+                    let answer = await Self.stream(request, modelName: name, clientFor: clientFor, into: collector)
+                    onAnswer(side, answer)
+                    return (side, answer)
                 }
             }
             for side in Side.allCases where !only.sides.contains(side) {

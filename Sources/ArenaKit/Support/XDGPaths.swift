@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where arena keeps its files, following the XDG Base Directory specification.
 public enum XDGPaths {
     /// `$XDG_STATE_HOME/arena/history`, by default `~/.local/state/arena/history`.
@@ -13,6 +15,11 @@ public enum XDGPaths {
     /// `$XDG_CONFIG_HOME/arena`, by default `~/.config/arena`.
     public static func configDirectory(environment: [String: String]) -> String {
         directory("XDG_CONFIG_HOME", fallback: ".config", environment: environment) + "/arena"
+    }
+
+    /// The user's home directory.
+    public static var home: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     private static func directory(_ variable: String, fallback: String, environment: [String: String]) -> String {

@@ -1,0 +1,63 @@
+/// Everything a command needs to run a session, assembled once from the environment and the
+/// command line: the model registry, the terminal's capabilities, the console, and where
+/// transcripts go. The executable builds one and hands it to whichever command runs.
+public struct ArenaSetup: Sendable {
+    public let environment: [String: String]
+    public let pace: BuiltInPace
+    public let registry: ModelRegistry
+    public let stdinIsTerminal: Bool
+    public let stdoutIsTerminal: Bool
+    public let style: TerminalStyle
+    public let console: StandardConsole
+    /// Where new transcripts are written, or `nil` when recording is off.
+    public let transcriptsDirectory: String?
+
+    public init(environment: [String: String], wordsPerSecond: Double?, transcripts: String?, record: Bool) {
+        self.environment = environment
+        pace = BuiltInPace(wordsPerSecond: wordsPerSecond
+            ?? environment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
+        registry = ModelRegistry.builtIn(pace: pace)
+        stdinIsTerminal = TerminalDevice.isTerminal(0)
+        stdoutIsTerminal = TerminalDevice.isTerminal(1)
+        style = TerminalStyle.detect(environment: environment, isTerminal: stdoutIsTerminal)
+        console = StandardConsole(style: TerminalStyle.detect(environment: environment, isTerminal: TerminalDevice.isTerminal(2) && stdoutIsTerminal))
+        transcriptsDirectory = record ? (transcripts ?? TranscriptDirectory.defaultPath(environment: environment)) : nil
+    }
+
+    /// The pair of models to start with: the ones named, else `ARENA_MODEL_A`/`ARENA_MODEL_B`,
+    /// else the built-in echo and scribe.
+    public func initialModels(a: String?, b: String?) throws(ModelLookupError) -> SidePair<ModelDescriptor> {
+        try ModelChoice.initialPair(registry: registry, a: a ?? environment["ARENA_MODEL_A"], b: b ?? environment["ARENA_MODEL_B"])
+    }
+
+    /// A session recording into a new transcript (when recording is on), drawing columns on a
+    /// terminal and labelled lines otherwise — or into `renderer` when one is given.
+    public func makeSession(
+        models: SidePair<ModelDescriptor>,
+        registry: ModelRegistry? = nil,
+        renderer: (@Sendable () -> any TurnRenderer)? = nil
+    ) -> ArenaSession {
+        let console = self.console
+        let directory = transcriptsDirectory
+        var makeRecorder: (@Sendable (String?) -> SessionRecorder?)?
+        if let directory {
+            makeRecorder = { _ in
+                do {
+                    let writer = try TranscriptWriter.create(in: directory)
+                    return SessionRecorder(writer: writer, onError: { message in console.error(message) })
+                } catch {
+                    console.error("cannot record this session: \(error)")
+                    return nil
+                }
+            }
+        }
+        return ArenaSession(
+            registry: registry ?? self.registry,
+            models: models,
+            console: console,
+            pace: pace,
+            makeRecorder: makeRecorder,
+            makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
+        )
+    }
+}

@@ -1,0 +1,53 @@
+extension MMLUBuiltInQuestions {
+    /// Geography, reasoning, health and the humanities.
+    static let humanities: [SubjectSet] = [
+        SubjectSet("high_school_geography", [
+            Entry("Which line of latitude divides the Earth into the Northern and Southern Hemispheres?",
+                  ["Tropic of Cancer", "Prime Meridian", "Equator", "Arctic Circle"], .c),
+            Entry("What is the longest river in South America?",
+                  ["Amazon", "Paraná", "Orinoco", "São Francisco"], .a),
+            Entry("On which continent is the Sahara, the largest hot desert in the world?",
+                  ["Asia", "Australia", "South America", "Africa"], .d),
+            Entry("Which term describes the growth of cities as people move from rural areas into them?",
+                  ["Gentrification", "Urbanization", "Desertification", "Globalization"], .b),
+            Entry("Which country has the largest land area in the world?",
+                  ["Canada", "China", "Russia", "United States"], .c),
+        ]),
+        SubjectSet("logical_fallacies", [
+            Entry("Attacking the character of the person making an argument instead of the argument itself is called",
+                  ["ad hominem", "straw man", "red herring", "begging the question"], .a),
+            Entry("\"If we let students use calculators, next they will want computers to sit their exams for them, and soon nobody will learn anything.\" Which fallacy does this argument commit?",
+                  ["False dilemma", "Slippery slope", "Appeal to authority", "Tu quoque"], .b),
+            Entry("Restating an opponent's position as a weaker or more extreme version, so that it is easier to refute, is the",
+                  ["red herring", "hasty generalization", "straw man fallacy", "appeal to pity"], .c),
+            Entry("\"Either you support this bill in full, or you want the city to fall apart.\" Which fallacy does this argument commit?",
+                  ["Ad hominem", "Circular reasoning", "Appeal to tradition", "False dilemma"], .d),
+            Entry("Concluding that every member of a large group shares a trait after meeting only two or three of them is an example of",
+                  ["hasty generalization", "appeal to ignorance", "equivocation", "red herring"], .a),
+        ]),
+        SubjectSet("nutrition", [
+            Entry("Which vitamin is made in human skin when it is exposed to ultraviolet B light from the sun?",
+                  ["Vitamin C", "Vitamin D", "Vitamin K", "Vitamin B12"], .b),
+            Entry("Approximately how many kilocalories does one gram of dietary fat provide?",
+                  ["4", "7", "9", "2"], .c),
+            Entry("A severe, prolonged lack of vitamin C causes which disease?",
+                  ["Rickets", "Beriberi", "Pellagra", "Scurvy"], .d),
+            Entry("Which mineral is an essential part of hemoglobin?",
+                  ["Iron", "Calcium", "Zinc", "Iodine"], .a),
+            Entry("Which carbohydrate is the main structural component of plant cell walls and cannot be digested by human enzymes?",
+                  ["Starch", "Glycogen", "Cellulose", "Sucrose"], .c),
+        ]),
+        SubjectSet("world_religions", [
+            Entry("In which city is the Kaaba, the most sacred site in Islam?",
+                  ["Medina", "Jerusalem", "Mecca", "Cairo"], .c),
+            Entry("The Four Noble Truths are central teachings of which religion?",
+                  ["Hinduism", "Buddhism", "Jainism", "Shinto"], .b),
+            Entry("What is the name of the central scripture of Sikhism?",
+                  ["Guru Granth Sahib", "Tripitaka", "Avesta", "Tao Te Ching"], .a),
+            Entry("Which Jewish festival commemorates the Exodus of the Israelites from Egypt?",
+                  ["Hanukkah", "Yom Kippur", "Purim", "Passover"], .d),
+            Entry("Which text is traditionally attributed to Laozi?",
+                  ["The Analects", "Tao Te Ching", "Bhagavad Gita", "Lotus Sutra"], .b),
+        ]),
+    ]
+}

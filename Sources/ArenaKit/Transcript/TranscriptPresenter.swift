@@ -1,0 +1,42 @@
+/// Shows a recorded transcript the way arena showed it live: each prompt, then both answers
+/// through a renderer (columns on a terminal, labelled lines in a pipe), with their footers.
+public enum TranscriptPresenter {
+    /// Draws every turn of `transcript`; `writePrompt` prints each prompt line before its turn.
+    public static func present(
+        _ transcript: LoadedTranscript,
+        makeRenderer: () -> any TurnRenderer,
+        writePrompt: (String) -> Void
+    ) {
+        for turn in transcript.turns {
+            writePrompt(turn.prompt)
+            let renderer = makeRenderer()
+            let names = turn.models.map { side, model in
+                transcript.modelIdentities[side]?.blind == true ? "Model \(side.label)" : model.displayName
+            }
+            renderer.beginTurn(TurnHeading(names: names))
+            let start = ContinuousClock.now
+            var answers = SidePair(both: Answer(status: .interrupted))
+            for side in Side.allCases {
+                let answer = turn.answer(side)
+                answers[side] = answer
+                var progress = AnswerProgress(status: .streaming, startedAt: start)
+                if let ttft = answer.timeToFirstToken {
+                    progress.firstTokenAt = start.advanced(by: .nanoseconds(Int64(ttft * 1e9)))
+                }
+                if !answer.reasoning.isEmpty {
+                    renderer.append(answer.reasoning, tone: .reasoning, side: side, progress: progress)
+                }
+                if !answer.text.isEmpty {
+                    renderer.append(answer.text, tone: .answer, side: side, progress: progress)
+                }
+                let tokens = answer.outputTokens
+                progress.status = answer.status
+                progress.outputTokens = tokens.count
+                progress.tokensAreEstimated = tokens.isEstimate
+                progress.endedAt = answer.duration.map { start.advanced(by: .nanoseconds(Int64($0 * 1e9))) } ?? start
+                renderer.update(progress, side: side)
+            }
+            renderer.endTurn(answers)
+        }
+    }
+}

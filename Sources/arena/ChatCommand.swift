@@ -1,0 +1,52 @@
+import ArenaKit
+import ArgumentParser
+
+/// `arena` / `arena chat`: the interactive REPL (or, with piped input, a session read from it).
+struct ChatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Open the REPL: every line goes to both models (the default command)."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where line-editing history is kept (default: ~/.local/state/arena/history).", valueName: "file"))
+    var history: String?
+
+    @Flag(name: .long, help: "Do not keep line-editing history.")
+    var noHistory = false
+
+    func run() async throws {
+        let setup = common.setup()
+        let session = setup.makeSession(models: try common.models(in: setup))
+        let reader: any LineReader
+        var editor: LineEditor?
+        if setup.stdinIsTerminal && setup.stdoutIsTerminal {
+            let registry = setup.registry
+            let completion = Completion(modelNames: { registry.descriptors.map(\.name) })
+            let historyPath = noHistory ? nil : (history ?? XDGPaths.historyFile(environment: setup.environment))
+            guard let lineEditor = LineEditor(historyPath: historyPath, completer: { completion.candidates(for: $0) }) else {
+                throw ValidationError("cannot start the line editor on this terminal")
+            }
+            editor = lineEditor
+            reader = lineEditor
+            setup.console.print(session.banner)
+        } else {
+            reader = StandardInputReader()
+        }
+        let interrupter = session.interrupter
+        SignalWatcher.shared.setHandler { [editor] event in
+            switch event {
+            case .interrupt:
+                if !interrupter.interrupt() { editor?.interrupt() }
+            case .resize:
+                Renderers.resizeCurrent()
+                editor?.noteResize()
+            }
+        }
+        let repl = REPL(session: session, reader: reader, sourceName: "stdin", interactive: setup.stdinIsTerminal)
+        let status = await repl.run()
+        session.recorder?.close()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

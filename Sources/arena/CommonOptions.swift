@@ -1,0 +1,41 @@
+import ArenaKit
+import ArgumentParser
+import Foundation
+
+/// Options every command that runs models shares.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The model on side A.", valueName: "name"))
+    var modelA: String?
+
+    @Option(name: .long, help: ArgumentHelp("The model on side B.", valueName: "name"))
+    var modelB: String?
+
+    @Option(name: .long, help: ArgumentHelp("Words per second for the built-in models (0: as fast as possible; default 25, or ARENA_PACE).", valueName: "wps"))
+    var pace: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Where transcripts are written (default: ~/.local/share/arena/transcripts).", valueName: "dir"))
+    var transcripts: String?
+
+    @Flag(name: .long, help: "Do not record a transcript.")
+    var noRecord = false
+
+    func validate() throws {
+        if let pace, !(pace >= 0 && pace.isFinite) {
+            throw ValidationError("--pace: expected a number of words per second, 0 or more, got \(pace)")
+        }
+    }
+
+    /// The setup for this run.
+    func setup() -> ArenaSetup {
+        ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord)
+    }
+
+    /// The starting pair, or a clean error naming the unknown model.
+    func models(in setup: ArenaSetup, a: String? = nil, b: String? = nil) throws -> SidePair<ModelDescriptor> {
+        do {
+            return try setup.initialModels(a: a ?? modelA, b: b ?? modelB)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}

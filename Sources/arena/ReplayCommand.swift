@@ -1,0 +1,77 @@
+import ArenaKit
+import ArgumentParser
+import Foundation
+
+/// `arena replay FILE|DIR`: a transcript's questions asked again against other models.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Ask a transcript's questions again against other models, recording a new transcript.",
+        discussion: """
+            Every user turn is re-asked in order with the settings and system prompts recorded for it.
+            With --against a|b, that side keeps its recorded answers as a column and only the other
+            side is asked: name one model. Given a directory, every .jsonl transcript in it is replayed.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The new models: A and B (or one, with --against).", valueName: "model"))
+    var models: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Keep this recorded side as a column.", valueName: "a|b"))
+    var against: Side?
+
+    @Option(name: .long, help: ArgumentHelp("Transcripts replayed at once, for a directory.", valueName: "n"))
+    var parallel = 2
+
+    @Argument(help: ArgumentHelp("A transcript, or a directory of them.", valueName: "file-or-dir"))
+    var path: String
+
+    func run() async throws {
+        let setup = common.setup()
+        let replay = TranscriptReplay(setup: setup, models: models, keep: against)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIFailure("\(path): no such file or directory")
+        }
+        if isDirectory.boolValue {
+            try await replayDirectory(replay, setup: setup)
+            return
+        }
+        let transcript = try loadTranscript(path)
+        let session: ArenaSession
+        do {
+            session = try replay.makeSession(for: transcript)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        installInterruptHandler(session)
+        let result = await session.replay(transcript)
+        session.recorder?.close()
+        let outcome = TranscriptReplay.Outcome(file: path, turns: result.turns, failures: result.failures, newTranscript: session.recorder?.path)
+        FileHandle.standardError.write(Data((outcome.summary + "\n").utf8))
+        if result.failures > 0 { throw ExitCode(1) }
+    }
+
+    private func replayDirectory(_ replay: TranscriptReplay, setup: ArenaSetup) async throws {
+        let showBar = setup.stdoutIsTerminal
+        let outcomes: [TranscriptReplay.Outcome]
+        do {
+            outcomes = try await replay.replayDirectory(path, parallel: parallel) { outcome, done, total in
+                var text = showBar ? "\r\u{1B}[K" : ""
+                text += outcome.summary + "\n"
+                if showBar { text += ProgressBar.line(done: done, total: total, width: 30) }
+                TerminalDevice.write(text, to: 1)
+            }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        if showBar { TerminalDevice.write("\r\u{1B}[K", to: 1) }
+        let failed = outcomes.filter { $0.problem != nil || $0.failures > 0 }.count
+        TerminalDevice.write("\(outcomes.count) transcript\(outcomes.count == 1 ? "" : "s") replayed, \(failed) with problems\n", to: 1)
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Side: ExpressibleByArgument {}

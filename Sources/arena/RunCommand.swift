@@ -1,0 +1,64 @@
+import Foundation
+import ArenaKit
+import ArgumentParser
+
+/// `arena run FILE.arena`: runs a script unattended.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an .arena script unattended; exit status 1 if any line or /expect failed."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The two models to run the script with (before its first line).", valueName: "A B"))
+    var models: [String] = []
+
+    @Argument(help: ArgumentHelp("The script to run.", valueName: "file.arena"))
+    var script: String
+
+    func validate() throws {
+        guard models.isEmpty || models.count == 2 else {
+            throw ValidationError("--models: expected two model names, got \(models.count)")
+        }
+    }
+
+    func run() async throws {
+        let items: [ScriptItem]
+        do {
+            items = try ScriptParser.parse(contentsOf: script)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let setup = common.setup()
+        let session = setup.makeSession(models: try common.models(in: setup, a: models.first, b: models.last))
+        installInterruptHandler(session)
+        let outcome = await session.run(items)
+        session.recorder?.close()
+        if outcome.failures > 0 {
+            setup.console.error("\(script): \(outcome.failures) line\(outcome.failures == 1 ? "" : "s") failed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Ctrl-C during an unattended command stops the running turn, then the command.
+func installInterruptHandler(_ session: ArenaSession) {
+    let interrupter = session.interrupter
+    SignalWatcher.shared.setHandler { event in
+        if case .interrupt = event {
+            if !interrupter.interrupt() { Foundation.exit(130) }
+        } else {
+            Renderers.resizeCurrent()
+        }
+    }
+}
+
+/// A failure already described in full: printed as it is, exit status 1.
+struct CLIFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

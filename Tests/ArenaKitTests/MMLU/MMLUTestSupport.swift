@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where the full MMLU release lives for tests: `<package root>/../shared/mmlu`, where the
+/// package root is the nearest directory above this file that holds Package.swift.
+enum MMLUTestData {
+    static func releaseRoot(filePath: String = #filePath) -> String? {
+        var directory = (filePath as NSString).deletingLastPathComponent
+        while directory != "/" && !directory.isEmpty {
+            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Package.swift")) {
+                let parent = (directory as NSString).deletingLastPathComponent
+                return (parent as NSString).appendingPathComponent("shared/mmlu")
+            }
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+}
+
+/// A small seeded generator for deterministic tests (SplitMix64).
+struct MMLUTestGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
+
+/// A temporary directory removed when the value is released.
+final class MMLUTemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("arena-mmlu-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Writes `contents` to `relativePath`, creating folders as needed; returns the full path.
+    @discardableResult
+    func write(_ relativePath: String, _ contents: String) throws -> String {
+        try write(relativePath, bytes: Array(contents.utf8))
+    }
+
+    @discardableResult
+    func write(_ relativePath: String, bytes: [UInt8]) throws -> String {
+        let full = (path as NSString).appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: full))
+        return full
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
