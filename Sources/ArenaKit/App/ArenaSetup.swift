@@ -42,13 +42,7 @@ public struct ArenaSetup: Sendable {
         var makeRecorder: (@Sendable (String?) -> SessionRecorder?)?
         if let directory {
             makeRecorder = { _ in
-                do {
-                    let writer = try TranscriptWriter.create(in: directory)
-                    return SessionRecorder(writer: writer, onError: { message in console.error(message) })
-                } catch {
-                    console.error("cannot record this session: \(error)")
-                    return nil
-                }
+                SessionRecorder(makeWriter: { try TranscriptWriter.create(in: directory) }, onError: { message in console.error(message) })
             }
         }
         return ArenaSession(

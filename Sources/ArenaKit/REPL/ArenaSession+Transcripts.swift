@@ -5,12 +5,12 @@ extension ArenaSession {
     /// from the conversations), or a snapshot of the conversations when not recording.
     func save(to path: String) throws(CommandError) {
         let records: [TranscriptRecord]
-        if let recorder {
+        if let recorder, let live = recorder.path {
             recorder.sync()
             do {
-                records = try TranscriptReader.records(path: recorder.path).records
+                records = try TranscriptReader.records(path: live).records
             } catch {
-                throw CommandError("/save: cannot read the live transcript \(recorder.path): \(error)")
+                throw CommandError("/save: cannot read the live transcript \(live): \(error)")
             }
         } else {
             records = TranscriptEvent.snapshot(of: state, arenaVersion: ArenaVersion.current).map { TranscriptRecord(event: $0) }
@@ -59,9 +59,9 @@ extension ArenaSession {
 
     /// The session so far as a loaded transcript: the live file when recording, else a snapshot.
     func currentTranscript() -> LoadedTranscript {
-        if let recorder {
+        if let recorder, let live = recorder.path {
             recorder.sync()
-            if let (transcript, _) = try? TranscriptReader.load(path: recorder.path) { return transcript }
+            if let (transcript, _) = try? TranscriptReader.load(path: live) { return transcript }
         }
         let records = TranscriptEvent.snapshot(of: state, arenaVersion: ArenaVersion.current).map { TranscriptRecord(event: $0) }
         return LoadedTranscript(file: "session", records: records)

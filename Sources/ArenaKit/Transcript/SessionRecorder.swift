@@ -1,23 +1,50 @@
 import Synchronization
 
-/// Records a live session into its transcript as things happen, and keeps going if the disk
-/// fails: the first write error is reported once through `onError`, the session carries on.
+/// Records a live session into its transcript as things happen.
+///
+/// The file is created when the first question is asked (until then, events wait in memory),
+/// so opening arena and leaving without asking anything leaves no empty transcript behind.
+/// If the disk fails, the first error is reported once through `onError` and the session
+/// carries on.
 public final class SessionRecorder: Sendable {
-    public let writer: TranscriptWriter
-    private let onError: @Sendable (String) -> Void
-    private let failed = Mutex(false)
+    private struct State {
+        var writer: TranscriptWriter?
+        var pending: [TranscriptRecord] = []
+        var failed = false
+    }
 
-    public init(writer: TranscriptWriter, onError: @escaping @Sendable (String) -> Void) {
-        self.writer = writer
+    private let makeWriter: @Sendable () throws -> TranscriptWriter
+    private let onError: @Sendable (String) -> Void
+    private let state = Mutex(State())
+
+    public init(makeWriter: @escaping @Sendable () throws -> TranscriptWriter, onError: @escaping @Sendable (String) -> Void) {
+        self.makeWriter = makeWriter
         self.onError = onError
     }
 
-    /// The transcript's path.
-    public var path: String { writer.path }
+    /// The transcript's path, once the file exists.
+    public var path: String? { state.withLock { $0.writer?.path } }
 
     /// Appends one event.
     public func record(_ event: TranscriptEvent) {
-        attempt { try writer.record(event) }
+        let record = TranscriptRecord(event: event)
+        state.withLock { state in
+            guard !state.failed else { return }
+            if state.writer == nil {
+                state.pending.append(record)
+                guard case .user = event else { return }
+                do {
+                    let writer = try makeWriter()
+                    state.writer = writer
+                    for pending in state.pending { try writer.record(pending) }
+                    state.pending = []
+                } catch {
+                    fail(&state, error)
+                }
+            } else {
+                do { try state.writer?.record(record) } catch { fail(&state, error) }
+            }
+        }
     }
 
     /// Appends events in order.
@@ -26,32 +53,27 @@ public final class SessionRecorder: Sendable {
     }
 
     /// Appends an answer and makes it durable before returning.
-    public func recordAnswer(_ record: TranscriptEvent.AnswerRecord) {
-        attempt {
-            try writer.record(.answer(record))
-            try writer.sync()
-        }
+    public func recordAnswer(_ answer: TranscriptEvent.AnswerRecord) {
+        record(.answer(answer))
+        sync()
     }
 
     /// Makes everything recorded so far durable.
     public func sync() {
-        attempt { try writer.sync() }
+        state.withLock { state in
+            do { try state.writer?.sync() } catch { fail(&state, error) }
+        }
     }
 
     /// Closes the file.
     public func close() {
-        attempt { try writer.close() }
+        state.withLock { state in
+            do { try state.writer?.close() } catch { fail(&state, error) }
+        }
     }
 
-    private func attempt(_ body: () throws -> Void) {
-        do {
-            try body()
-        } catch {
-            let first = failed.withLock { failed in
-                defer { failed = true }
-                return !failed
-            }
-            if first { onError("transcript \(writer.path): \(error); the session goes on unrecorded") }
-        }
+    private func fail(_ state: inout State, _ error: any Error) {
+        if !state.failed { onError("transcript: \(error); the session goes on unrecorded") }
+        state.failed = true
     }
 }
