@@ -80,7 +80,7 @@ import Testing
         #expect(completion.candidates(for: "/temp ") == ["a", "b"])
         #expect(completion.candidates(for: "/model b s") == ["scribe"])
         #expect(completion.candidates(for: "/think o") == ["off", "on"])
-        #expect(completion.candidates(for: "/help re") == ["retry"])
+        #expect(completion.candidates(for: "/help ret") == ["retry"])
         #expect(completion.candidates(for: "hello wor") == [])
         #expect(Completion.commonPrefix(of: ["/max-tokens", "/model", "/models"]) == "/m")
     }
