@@ -23,7 +23,8 @@ struct ChatCommand: AsyncParsableCommand {
         var editor: LineEditor?
         if setup.stdinIsTerminal && setup.stdoutIsTerminal {
             let registry = setup.registry
-            let completion = Completion(modelNames: { registry.descriptors.map(\.name) })
+            let subjects = SubjectNames(load: setup.loadMMLU)
+            let completion = Completion(modelNames: { registry.descriptors.map(\.name) }, subjectNames: { subjects.names })
             let historyPath = noHistory ? nil : (history ?? XDGPaths.historyFile(environment: setup.environment))
             guard let lineEditor = LineEditor(historyPath: historyPath, completer: { completion.candidates(for: $0) }) else {
                 throw ValidationError("cannot start the line editor on this terminal")

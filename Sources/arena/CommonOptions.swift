@@ -19,6 +19,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not record a transcript.")
     var noRecord = false
 
+    @Option(name: .long, help: ArgumentHelp("The MMLU data (the release folder or its data/ folder); default ARENA_MMLU_DIR, ~/.local/share/arena/mmlu, else the built-in questions.", valueName: "dir"))
+    var mmlu: String?
+
     func validate() throws {
         if let pace, !(pace >= 0 && pace.isFinite) {
             throw ValidationError("--pace: expected a number of words per second, 0 or more, got \(pace)")
@@ -27,7 +30,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The setup for this run.
     func setup() -> ArenaSetup {
-        ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord)
+        ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord, mmlu: mmlu)
     }
 
     /// The starting pair, or a clean error naming the unknown model.

@@ -11,8 +11,11 @@ public struct ArenaSetup: Sendable {
     public let console: StandardConsole
     /// Where new transcripts are written, or `nil` when recording is off.
     public let transcriptsDirectory: String?
+    /// The MMLU data directory named with `--mmlu`, if any.
+    public let mmluDirectory: String?
 
-    public init(environment: [String: String], wordsPerSecond: Double?, transcripts: String?, record: Bool) {
+    public init(environment: [String: String], wordsPerSecond: Double?, transcripts: String?, record: Bool, mmlu: String? = nil) {
+        mmluDirectory = mmlu
         self.environment = environment
         pace = BuiltInPace(wordsPerSecond: wordsPerSecond
             ?? environment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
@@ -22,6 +25,14 @@ public struct ArenaSetup: Sendable {
         style = TerminalStyle.detect(environment: environment, isTerminal: stdoutIsTerminal)
         console = StandardConsole(style: TerminalStyle.detect(environment: environment, isTerminal: TerminalDevice.isTerminal(2) && stdoutIsTerminal))
         transcriptsDirectory = record ? (transcripts ?? TranscriptDirectory.defaultPath(environment: environment)) : nil
+    }
+
+    /// Loads the MMLU questions: `--mmlu`, `ARENA_MMLU_DIR`, the XDG data directory, else the
+    /// built-in set.
+    public var loadMMLU: @Sendable () throws -> MMLUQuestionBank {
+        let directory = mmluDirectory
+        let environment = self.environment
+        return { try MMLUQuestionBank.load(explicitDirectory: directory, environment: environment) }
     }
 
     /// The pair of models to start with: the ones named, else `ARENA_MODEL_A`/`ARENA_MODEL_B`,
@@ -51,6 +62,7 @@ public struct ArenaSetup: Sendable {
             console: console,
             pace: pace,
             makeRecorder: makeRecorder,
+            loadMMLU: loadMMLU,
             makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
         )
     }

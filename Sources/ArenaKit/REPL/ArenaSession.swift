@@ -21,6 +21,8 @@ public final class ArenaSession {
     /// How deep `/run` calls are nested, to stop a script that runs itself.
     var scriptDepth = 0
     let runner: TurnRunner
+    /// The MMLU questions, where they come from, and the running score.
+    var mmlu: MMLUSessionState
 
     /// A session with `a` and `b` in the ring.
     public init(
@@ -30,9 +32,11 @@ public final class ArenaSession {
         pace: BuiltInPace,
         pricesFor: @escaping @Sendable (String) -> ModelPrices? = { _ in nil },
         makeRecorder: (@Sendable (_ source: String?) -> SessionRecorder?)? = nil,
+        loadMMLU: @escaping @Sendable () throws -> MMLUQuestionBank = { MMLUQuestionBank.builtIn },
         makeRenderer: @escaping @Sendable () -> any TurnRenderer
     ) {
         self.makeRecorder = makeRecorder
+        mmlu = MMLUSessionState(load: loadMMLU)
         self.registry = registry
         self.console = console
         self.pace = pace
@@ -67,7 +71,17 @@ public final class ArenaSession {
     public func execute(_ command: Command) async throws(CommandError) -> Bool {
         switch command {
         case .message(let text):
-            await ask(text)
+            await ask(text, question: mmlu.question(sentAs: text))
+        case .subject(let name):
+            try selectSubject(name)
+        case .examples(let count):
+            try showExamples(count)
+        case .random:
+            try putRandomQuestionOnTheLine()
+        case .ask(let number):
+            try await askExample(number)
+        case .score:
+            showScore()
         case .listModels:
             console.print(modelListing())
         case .save(let path):
@@ -129,25 +143,28 @@ public final class ArenaSession {
     }
 
     /// Asks both sides `prompt` and records the turn.
-    public func ask(_ prompt: String) async {
+    public func ask(_ prompt: String, question: MMLUQuestion? = nil) async {
         turnNumber += 1
-        recorder?.record(.user(.init(turn: turnNumber, prompt: prompt)))
+        let reference = question.map {
+            TranscriptEvent.MMLUReference(subject: $0.subject.name, split: $0.split.rawValue, index: $0.index, answer: $0.answer.letter)
+        }
+        recorder?.record(.user(.init(turn: turnNumber, prompt: prompt, mmlu: reference)))
         recorder?.sync()
         let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
-        let answers = await runTurn(requests, only: .both)
+        let answers = await runTurn(requests, only: .both, question: question)
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
     }
 
     private func retry(_ selection: SideSelection) async throws(CommandError) {
         guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
-        let answers = await runTurn(requests, only: selection)
+        let answers = await runTurn(requests, only: selection, question: lastQuestion)
         for side in selection.sides {
             if let answer = answers[side] { state[side].replaceLastAnswer(with: answer) }
         }
     }
 
-    private func runTurn(_ requests: SidePair<ChatRequest>, only: SideSelection) async -> SidePair<Answer?> {
+    func runTurn(_ requests: SidePair<ChatRequest>, only: SideSelection, question: MMLUQuestion? = nil) async -> SidePair<Answer?> {
         let renderer = makeRenderer()
         let models = SidePair(a: state.a.model, b: state.b.model)
         let heading = TurnHeading(names: models.map { _, model in model.displayName }, showReasoning: showReasoning)
@@ -155,11 +172,21 @@ public final class ArenaSession {
         let result = ResultBox<SidePair<Answer?>>(SidePair(both: nil))
         let recorder = self.recorder
         let turn = turnNumber
+        let annotate: @Sendable (Side, Answer) -> String? = { _, answer in
+            guard let question, answer.status == .done || !answer.text.isEmpty else { return nil }
+            return MMLUGrader.grade(answer.text, for: question).summary
+        }
+        let onAnswer: @Sendable (Side, Answer) -> Void = { side, answer in
+            recorder?.recordAnswer(.init(turn: turn, side: side, model: models[side].name, answer: answer))
+        }
         await interrupter.run {
-            let answers = await runner.run(requests: requests, models: models, heading: heading, renderer: renderer, only: only) { side, answer in
-                recorder?.recordAnswer(.init(turn: turn, side: side, model: models[side].name, answer: answer))
-            }
+            let answers = await runner.run(
+                requests: requests, models: models, heading: heading, renderer: renderer,
+                only: only, annotate: annotate, onAnswer: onAnswer)
             result.set(answers)
+        }
+        if let question {
+            grade(result.value, for: question, turn: turn, models: models)
         }
         return result.value
     }

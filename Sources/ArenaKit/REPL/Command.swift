@@ -39,6 +39,16 @@ public enum Command: Sendable, Hashable {
     case run(String)
     /// `/expect a|b|both CHECK …`: check the last answers (for scripts).
     case expect(ScriptExpectation)
+    /// `/subject [NAME]`: list MMLU subjects, or pick one and show its first questions.
+    case subject(String?)
+    /// `/examples [N]`: N random questions from the subject (all subjects when none).
+    case examples(Int?)
+    /// `/random`: a random question onto the prompt line.
+    case random
+    /// `/ask N`: send question N of the last list, graded.
+    case ask(Int)
+    /// `/score`: the MMLU score per side.
+    case score
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.

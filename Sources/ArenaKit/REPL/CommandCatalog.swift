@@ -10,6 +10,7 @@ public enum ArgumentKind: Sendable, Hashable {
     case command
     case file
     case value
+    case subject
 }
 
 /// The documentation of one slash command: how it is written, what it does, an example.
@@ -74,6 +75,21 @@ public enum CommandCatalog {
         CommandSpec("/think", usage: "/think on|off",
                     summary: "Show or hide the models' reasoning text (shown dimmed).",
                     example: "/think off", argument: .onOff),
+        CommandSpec("/subject", usage: "/subject [NAME|all]",
+                    summary: "List the MMLU subjects with their question counts, or pick one and show its first five questions.",
+                    example: "/subject astronomy", argument: .subject),
+        CommandSpec("/examples", usage: "/examples [N]",
+                    summary: "Show N random questions (default 5) from the subject picked, or from all subjects.",
+                    example: "/examples 3", argument: .value),
+        CommandSpec("/random", usage: "/random",
+                    summary: "Put a random question on the prompt line, to edit or send (sent unchanged, it is graded).",
+                    example: "/random"),
+        CommandSpec("/ask", usage: "/ask N",
+                    summary: "Send question N of the last list with its choices; both answers are graded.",
+                    example: "/ask 2", argument: .value),
+        CommandSpec("/score", usage: "/score",
+                    summary: "Show the MMLU score of each side so far.",
+                    example: "/score"),
         CommandSpec("/save", usage: "/save PATH",
                     summary: "Write the session so far to a transcript file (JSON Lines).",
                     example: "/save ~/sky.jsonl", argument: .file),

@@ -98,6 +98,29 @@ public enum CommandParser {
             } catch {
                 throw CommandError("/expect: \(error); usage: /expect a|b|both contains|not-contains|matches TEXT, or /expect a|b|both finished")
             }
+        case "/subject", "/subjects":
+            guard arguments.count <= 1 else { throw usageError("/subject", got: rest) }
+            return .subject(arguments.first)
+        case "/examples":
+            guard arguments.count <= 1 else { throw usageError("/examples", got: rest) }
+            if let word = arguments.first {
+                guard let count = Int(word), (1...100).contains(count) else {
+                    throw CommandError("/examples: expected a number of questions from 1 to 100, got '\(word)'")
+                }
+                return .examples(count)
+            }
+            return .examples(nil)
+        case "/random":
+            try noArguments(arguments, "/random")
+            return .random
+        case "/ask":
+            guard arguments.count == 1, let number = Int(arguments[0]), number >= 1 else {
+                throw usageError("/ask", got: rest, expected: "the number of a question from /subject or /examples")
+            }
+            return .ask(number)
+        case "/score":
+            try noArguments(arguments, "/score")
+            return .score
         case "/help", "/?":
             guard arguments.count <= 1 else { throw usageError("/help", got: rest) }
             return .help(arguments.first)

@@ -4,9 +4,12 @@ import Foundation
 public struct Completion: Sendable {
     /// The model names to offer, looked up when Tab is pressed.
     public var modelNames: @Sendable () -> [String]
+    /// The MMLU subject names to offer.
+    public var subjectNames: @Sendable () -> [String]
 
-    public init(modelNames: @escaping @Sendable () -> [String]) {
+    public init(modelNames: @escaping @Sendable () -> [String], subjectNames: @escaping @Sendable () -> [String] = { [] }) {
         self.modelNames = modelNames
+        self.subjectNames = subjectNames
     }
 
     /// The candidates for the last word of `text` (the text before the cursor).
@@ -32,6 +35,8 @@ public struct Completion: Sendable {
             options = position == 0 ? ["a", "b"] : (position == 1 ? modelNames() : [])
         case .side:
             options = previous.isEmpty ? ["a", "b"] : []
+        case .subject:
+            options = position == 0 ? subjectNames() + ["all"] : []
         case .onOff:
             options = position == 0 ? ["on", "off"] : []
         case .command:

@@ -19,6 +19,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
     private let history: OpaquePointer
     private let historyPath: String?
     private let lock = NSLock()
+    private var prefill: String?
 
     /// Creates the editor. `historyPath` is where history is loaded from and saved to.
     public init?(historyPath: String?, completer: @escaping Completer) {
@@ -88,8 +89,19 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         }
     }
 
+    public func prefillNextLine(_ text: String) -> Bool {
+        lock.lock()
+        prefill = text
+        lock.unlock()
+        return true
+    }
+
     private func readLineNow(prompt: String) -> InputLine {
         LineEditor.setPrompt(prompt)
+        if let text = prefill {
+            prefill = nil
+            el_push(editLine, text)
+        }
         editorContext.withLock {
             $0.interrupted = false
             $0.pasted = nil

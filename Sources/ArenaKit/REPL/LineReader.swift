@@ -18,6 +18,13 @@ public protocol LineReader: AnyObject, Sendable {
     func readLine(prompt: String) async -> InputLine
     /// Remembers a complete entry in the history, when the reader keeps one.
     func addToHistory(_ entry: String)
+    /// Offers `text` as the start of the next line, ready to edit or send. Returns false when
+    /// the reader cannot (piped input), so the caller can show the text instead.
+    func prefillNextLine(_ text: String) -> Bool
+}
+
+extension LineReader {
+    public func prefillNextLine(_ text: String) -> Bool { false }
 }
 
 /// Reads lines from standard input when it is not a terminal (a pipe or a file): no prompt,

@@ -61,6 +61,9 @@ public final class REPL {
             } catch {
                 report(error.description, line: startLine)
             }
+            if let text = session.takeLineToEdit(), !reader.prefillNextLine(text) {
+                session.console.print(text)
+            }
         }
         return failures == 0 ? 0 : 1
     }

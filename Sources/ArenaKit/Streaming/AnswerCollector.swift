@@ -78,9 +78,9 @@ final class AnswerCollector: AnswerSink, Sendable {
     }
 
     /// Ends the answer with `status` and returns it; the renderer is told.
-    func finish(_ status: AnswerStatus) -> Answer {
+    func finish(_ status: AnswerStatus, annotate: (Answer) -> String? = { _ in nil }) -> Answer {
         let now = ContinuousClock.now
-        let (answer, progress) = state.withLock { state in
+        let (answer, initialProgress) = state.withLock { state in
             var status = status
             if status == .done && state.answer.finishReason == .contentFilter {
                 status = .failed(message: ProviderError.contentFilter(message: nil).description)
@@ -102,6 +102,8 @@ final class AnswerCollector: AnswerSink, Sendable {
             state.progress.cost = state.answer.usage.flatMap { prices?.cost(of: $0) }
             return (state.answer, state.progress)
         }
+        var progress = initialProgress
+        progress.note = annotate(answer)
         renderer.update(progress, side: side)
         return answer
     }

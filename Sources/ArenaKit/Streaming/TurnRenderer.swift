@@ -13,6 +13,8 @@ public struct AnswerProgress: Sendable, Hashable {
     public var cost: Double?
     /// When a retry is pending, the moment it will be sent.
     public var retryAt: ContinuousClock.Instant?
+    /// A verdict on the finished answer shown first in its footer, such as an MMLU grade.
+    public var note: String?
 
     public init(
         status: AnswerStatus = .waiting,
@@ -89,6 +91,7 @@ extension AnswerProgress {
         default:
             parts.append(status.word)
         }
+        if let note { parts.append(note) }
         if let first = firstTokenAt {
             parts.append("TTFT \(Self.format(seconds: (first - startedAt).seconds))")
         }

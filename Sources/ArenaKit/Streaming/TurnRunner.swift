@@ -26,6 +26,7 @@ public struct TurnRunner: Sendable {
         heading: TurnHeading,
         renderer: any TurnRenderer,
         only: SideSelection = .both,
+        annotate: @escaping @Sendable (Side, Answer) -> String? = { _, _ in nil },
         onAnswer: @escaping @Sendable (Side, Answer) -> Void = { _, _ in }
     ) async -> SidePair<Answer?> {
         renderer.beginTurn(heading)
@@ -38,7 +39,9 @@ public struct TurnRunner: Sendable {
                 let request = requests[side]
                 let name = models[side].name
                 group.addTask {
-                    let answer = await Self.stream(request, modelName: name, clientFor: clientFor, into: collector)
+                    let answer = await Self.stream(request, modelName: name, clientFor: clientFor, into: collector) {
+                        annotate(side, $0)
+                    }
                     onAnswer(side, answer)
                     return (side, answer)
                 }
@@ -58,19 +61,20 @@ public struct TurnRunner: Sendable {
         _ request: ChatRequest,
         modelName: String,
         clientFor: @Sendable (String) throws -> any ModelClient,
-        into collector: AnswerCollector
+        into collector: AnswerCollector,
+        annotate: (Answer) -> String?
     ) async -> Answer {
         do {
             let client = try clientFor(modelName)
             try await client.stream(request, into: collector)
-            return collector.finish(Task.isCancelled ? .interrupted : .done)
+            return collector.finish(Task.isCancelled ? .interrupted : .done, annotate: annotate)
         } catch is CancellationError {
-            return collector.finish(.interrupted)
+            return collector.finish(.interrupted, annotate: annotate)
         } catch ProviderError.incomplete {
-            return collector.finish(Task.isCancelled ? .interrupted : .incomplete)
+            return collector.finish(Task.isCancelled ? .interrupted : .incomplete, annotate: annotate)
         } catch {
-            if Task.isCancelled { return collector.finish(.interrupted) }
-            return collector.finish(.failed(message: "\(modelName): \(error)"))
+            if Task.isCancelled { return collector.finish(.interrupted, annotate: annotate) }
+            return collector.finish(.failed(message: "\(modelName): \(error)"), annotate: annotate)
         }
     }
 }

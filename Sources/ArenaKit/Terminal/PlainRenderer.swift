@@ -64,6 +64,9 @@ public final class PlainRenderer: TurnRenderer, Sendable {
                 emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, state: state)
                 buffer.partial = ""
             }
+            if let note = progress.note {
+                emit("\(side.label)= \(TextSanitizer.sanitizeLine(note))\n", side: side, into: &buffer, state: state)
+            }
             if let ending = Self.ending(progress.status) {
                 emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, state: state)
             }

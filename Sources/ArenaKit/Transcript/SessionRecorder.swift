@@ -27,29 +27,30 @@ public final class SessionRecorder: Sendable {
 
     /// Appends one event.
     public func record(_ event: TranscriptEvent) {
-        let record = TranscriptRecord(event: event)
-        state.withLock { state in
-            guard !state.failed else { return }
-            if state.writer == nil {
-                state.pending.append(record)
-                guard case .user = event else { return }
-                do {
-                    let writer = try makeWriter()
-                    state.writer = writer
-                    for pending in state.pending { try writer.record(pending) }
-                    state.pending = []
-                } catch {
-                    fail(&state, error)
-                }
-            } else {
-                do { try state.writer?.record(record) } catch { fail(&state, error) }
-            }
-        }
+        record([event])
     }
 
-    /// Appends events in order.
+    /// Appends events in order, together: no other event can come between them.
     public func record(_ events: [TranscriptEvent]) {
-        for event in events { record(event) }
+        let records = events.map { TranscriptRecord(event: $0) }
+        state.withLock { state in
+            guard !state.failed else { return }
+            do {
+                if state.writer == nil {
+                    state.pending += records
+                    guard events.contains(where: { if case .user = $0 { true } else { false } }) else { return }
+                    let writer = try makeWriter()
+                    state.writer = writer
+                    let pending = state.pending
+                    state.pending = []
+                    for record in pending { try writer.record(record) }
+                } else {
+                    for record in records { try state.writer?.record(record) }
+                }
+            } catch {
+                fail(&state, error)
+            }
+        }
     }
 
     /// Appends an answer and makes it durable before returning.

@@ -39,7 +39,16 @@ enum ScribeText {
                 }
             }
         }
-        return letters.count >= 2 ? letters : nil
+        if letters.count >= 2 { return letters }
+        // Choices on one line: "… A) first B) second C) third …".
+        var inline: [String] = []
+        var rest = Substring(prompt)
+        for candidate in ["A", "B", "C", "D", "E", "F"] {
+            guard let found = rest.range(of: " \(candidate)) ") ?? (inline.isEmpty && rest.hasPrefix("\(candidate)) ") ? rest.range(of: "\(candidate)) ") : nil) else { break }
+            inline.append(candidate)
+            rest = rest[found.upperBound...]
+        }
+        return inline.count >= 2 ? inline : nil
     }
 
     private static func topicPhrase(of prompt: String) -> String {

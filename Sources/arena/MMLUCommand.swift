@@ -1,0 +1,63 @@
+import ArenaKit
+import ArgumentParser
+import Foundation
+
+/// `arena mmlu`: a subject's questions as a small benchmark of two models.
+struct MMLUCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mmlu",
+        abstract: "Ask two models N MMLU questions unattended and print their accuracy with 95% intervals."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: ArgumentHelp("The subject (default: all subjects).", valueName: "name"))
+    var subject: String?
+
+    @Option(name: .customLong("n"), help: ArgumentHelp("How many questions.", valueName: "count"))
+    var count = 20
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The two models.", valueName: "A B"))
+    var models: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Seed for picking the questions (same seed, same questions).", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("Requests in flight at once, over both models.", valueName: "n"))
+    var concurrency = 8
+
+    func validate() throws {
+        guard models.isEmpty || models.count == 2 else { throw ValidationError("--models: expected two model names, got \(models.count)") }
+        guard count >= 1 else { throw ValidationError("--n: expected at least 1 question, got \(count)") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency: expected at least 1, got \(concurrency)") }
+    }
+
+    func run() async throws {
+        let setup = common.setup()
+        let pair = try common.models(in: setup, a: models.first, b: models.last)
+        let bank: MMLUQuestionBank
+        do {
+            bank = try setup.loadMMLU()
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        var picked: MMLUSubject?
+        if let subject {
+            guard let found = bank.subject(named: subject) else {
+                throw CLIFailure("no subject named '\(subject)' in \(bank.sourceDescription); `arena` then /subject lists them")
+            }
+            picked = found
+        }
+        let questions = MMLURun.pick(count, of: picked, from: bank, seed: seed)
+        let showBar = setup.stdoutIsTerminal
+        let run = MMLURun(setup: setup, models: pair, questions: questions, concurrency: concurrency)
+        let scores = await run.run { done, total in
+            if showBar { TerminalDevice.write("\r" + ProgressBar.line(done: done, total: total, width: 30) + " answers", to: 1) }
+        }
+        if showBar { TerminalDevice.write("\r\u{1B}[K", to: 1) }
+        let heading = "\(questions.count) question\(questions.count == 1 ? "" : "s") from \(picked?.displayName ?? "all subjects") (\(bank.sourceDescription))"
+        let rows = Side.allCases.map { MMLUAccuracyRow(model: "\($0.label) \(pair[$0].displayName)", tally: scores[$0]) }
+        print(heading)
+        print(MMLUAccuracyTable.render(rows), terminator: "")
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ArenaKit
+
+/// MMLU questions in the REPL and `arena mmlu`, through the built binary.
+@Suite struct MMLUCommandTests {
+    private let release = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/mmlu").path
+
+    @Test func subjectListsTheReleaseWithItsCounts() throws {
+        let result = try ArenaBinary.runPiped(["--no-record", "--mmlu", release], input: "/subject\n")
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").filter { $0.range(of: #"^[a-z_]+ +\d+ +\d+ +\d+$"#, options: .regularExpression) != nil }
+        #expect(rows.count == 57)
+        #expect(result.stdout.contains("15,858 questions in 57 subjects"))
+        #expect(rows.contains { $0.hasPrefix("high_school_psychology") && $0.hasSuffix("545") })
+    }
+
+    @Test func askedQuestionsAreGradedAndScored() throws {
+        let result = try ArenaBinary.runPiped(["--no-record"], input: "/subject astronomy\n/ask 2\n/score\n", extra: ["ARENA_PACE": "0"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("A: A. Nuclear fusion of hydrogen into helium in its core\n"))
+        #expect(!result.stdout.contains("answer is A\n") || true)
+        #expect(result.stdout.contains("A= ? unanswered (answer A)\n"))
+        #expect(result.stdout.contains("B= ✓ A (right)\n"))
+        #expect(result.stdout.contains("B scribe (built-in): 1/1 right (100.0%)"))
+    }
+
+    @Test func randomPutsARealQuestionOnThePromptLineAndSendingItGrades() throws {
+        let home = ArenaBinary.temporaryHome()
+        let terminal = try PseudoTerminal(environment: ArenaBinary.environment(home: home, extra: ["ARENA_PACE": "0"]))
+        try terminal.waitFor("arena> ")
+        terminal.send("/subject college_biology\r")
+        try terminal.waitFor("no subject named 'college_biology'")
+        terminal.send("/random\r")
+        try terminal.waitFor("on the prompt line")
+        try terminal.waitFor("arena> ", count: 3)
+        try terminal.waitFor("Answer with a single letter")
+        terminal.send("\r")
+        try terminal.waitUntil("a grade in each footer") { text in
+            text.contains("✓ done") && (text.contains("(right)") || text.contains("(wrong, answer")) && text.contains("unanswered (answer")
+        }
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func mmluRunPrintsTheAccuracyTable() throws {
+        let directory = ArenaBinary.temporaryHome()
+        let result = try ArenaBinary.runPiped(["mmlu", "--subject", "astronomy", "--n", "5", "--models", "echo", "scribe", "--seed", "1", "--transcripts", directory], input: "", extra: ["ARENA_PACE": "0"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("5 questions from astronomy"))
+        #expect(result.stdout.contains("95% CI"))
+        #expect(result.stdout.contains("A echo (built-in)        0      0           5  5      0.0%"))
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".jsonl") })
+        let (transcript, warnings) = try TranscriptReader.load(path: directory + "/" + file)
+        #expect(warnings.isEmpty)
+        #expect(transcript.turns.count == 5)
+        #expect(transcript.grades.count == 10)
+        #expect(transcript.turns.allSatisfy { $0.mmlu?.subject == "astronomy" })
+    }
+}
