@@ -16,9 +16,19 @@ struct ChatCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not keep line-editing history.")
     var noHistory = false
 
+    @Flag(name: .long, help: "Start with a blind battle: two models drawn at random, names hidden until /vote.")
+    var blind = false
+
     func run() async throws {
         let setup = common.setup()
         let session = setup.makeSession(models: try common.models(in: setup))
+        if blind {
+            do {
+                try session.startBattle()
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
         let reader: any LineReader
         var editor: LineEditor?
         if setup.stdinIsTerminal && setup.stdoutIsTerminal {

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, EnumerableFlag {
-        case markdown, html
+        case markdown, html, fastchat
     }
 
     @Flag(help: "The format to write.")
@@ -19,12 +19,19 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("The transcript (.jsonl).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The transcript (.jsonl); with --fastchat, a directory of transcripts.", valueName: "file"))
     var file: String
 
     func run() throws {
-        let loaded = try loadTranscript(file)
-        let text = format == .markdown ? MarkdownTranscriptExporter.render(loaded) : HTMLTranscriptExporter.render(loaded)
+        let text: String
+        switch format {
+        case .fastchat:
+            text = try fastChatLines()
+        case .markdown:
+            text = MarkdownTranscriptExporter.render(try loadTranscript(file))
+        case .html:
+            text = HTMLTranscriptExporter.render(try loadTranscript(file))
+        }
         if let output {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -33,6 +40,17 @@ struct ExportCommand: ParsableCommand {
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// Every vote in the transcripts of a directory, as FastChat battle records.
+    private func fastChatLines() throws -> String {
+        do {
+            let report = try LeaderboardReport.make(directory: file, includeNamed: true, bootstrapRounds: 1)
+            for note in report.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+            return try FastChatExport.jsonLines(for: report.battles)
+        } catch let error as CommandError {
+            throw CLIFailure(error.description)
         }
     }
 }

@@ -56,7 +56,7 @@ public struct ArenaSetup: Sendable {
                 SessionRecorder(makeWriter: { try TranscriptWriter.create(in: directory) }, onError: { message in console.error(message) })
             }
         }
-        return ArenaSession(
+        let session = ArenaSession(
             registry: registry ?? self.registry,
             models: models,
             console: console,
@@ -65,5 +65,7 @@ public struct ArenaSetup: Sendable {
             loadMMLU: loadMMLU,
             makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
         )
+        session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
+        return session
     }
 }

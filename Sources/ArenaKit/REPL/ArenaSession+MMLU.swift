@@ -101,7 +101,7 @@ extension ArenaSession {
             return
         }
         for side in Side.allCases {
-            console.print("\(side.label) \(state[side].model.displayName): \(mmlu.scores[side])")
+            console.print("\(side.label) \(label(side)): \(mmlu.scores[side])")
         }
     }
 

@@ -23,6 +23,14 @@ public final class ArenaSession {
     let runner: TurnRunner
     /// The MMLU questions, where they come from, and the running score.
     var mmlu: MMLUSessionState
+    /// Blind battles, votes, and the answers `/stats` summarises.
+    var judging = JudgingState()
+    /// Where the transcripts `/leaderboard` reads are.
+    public var transcriptsDirectory: String?
+    /// A model's configured price, for costs.
+    let pricesFor: @Sendable (String) -> ModelPrices?
+    /// A model's weight in blind battles (1 unless configured; 0 never drawn).
+    public var weightFor: @Sendable (String) -> Double = { _ in 1 }
 
     /// A session with `a` and `b` in the ring.
     public init(
@@ -36,6 +44,7 @@ public final class ArenaSession {
         makeRenderer: @escaping @Sendable () -> any TurnRenderer
     ) {
         self.makeRecorder = makeRecorder
+        self.pricesFor = pricesFor
         mmlu = MMLUSessionState(load: loadMMLU)
         self.registry = registry
         self.console = console
@@ -62,8 +71,8 @@ public final class ArenaSession {
     public var banner: String {
         let style = console.style
         return style.apply(.bold, to: "arena \(ArenaVersion.current)") + " · "
-            + style.apply(.bold, .sideA, to: "A") + " " + state.a.model.displayName + "  vs  "
-            + style.apply(.bold, .sideB, to: "B") + " " + state.b.model.displayName
+            + style.apply(.bold, .sideA, to: "A") + " " + label(.a) + "  vs  "
+            + style.apply(.bold, .sideB, to: "B") + " " + label(.b)
             + "\nType a message to ask both, /help for commands, Ctrl-D to leave."
     }
 
@@ -82,6 +91,18 @@ public final class ArenaSession {
             try await askExample(number)
         case .score:
             showScore()
+        case .vote(let verdict):
+            try vote(verdict)
+        case .adopt(let side):
+            try adopt(side)
+        case .diff:
+            try showDiff()
+        case .battle:
+            try startBattle()
+        case .stats:
+            try showStats()
+        case .leaderboard(let includeNamed):
+            try showLeaderboard(includeNamed: includeNamed)
         case .listModels:
             console.print(modelListing())
         case .save(let path):
@@ -127,7 +148,7 @@ public final class ArenaSession {
         case .swap:
             state.swapSides()
             recorder?.record(.swap)
-            console.print("sides swapped: A is now \(state.a.model.displayName), B is \(state.b.model.displayName)")
+            console.print("sides swapped: A is now \(judging.blind ? "the former Model B" : label(.a)), B is \(judging.blind ? "the former Model A" : label(.b))")
         case .pace(let wordsPerSecond):
             pace.wordsPerSecond = wordsPerSecond
             console.print(wordsPerSecond == 0 ? "built-in models now write as fast as possible" : "built-in models now write \(Self.format(wordsPerSecond)) words per second")
@@ -167,7 +188,7 @@ public final class ArenaSession {
     func runTurn(_ requests: SidePair<ChatRequest>, only: SideSelection, question: MMLUQuestion? = nil) async -> SidePair<Answer?> {
         let renderer = makeRenderer()
         let models = SidePair(a: state.a.model, b: state.b.model)
-        let heading = TurnHeading(names: models.map { _, model in model.displayName }, showReasoning: showReasoning)
+        let heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning)
         let runner = self.runner
         let result = ResultBox<SidePair<Answer?>>(SidePair(both: nil))
         let recorder = self.recorder
@@ -188,6 +209,9 @@ public final class ArenaSession {
         if let question {
             grade(result.value, for: question, turn: turn, models: models)
         }
+        for side in only.sides {
+            if let answer = result.value[side] { judging.answers.append((turn, side, models[side].name, answer)) }
+        }
         return result.value
     }
 
@@ -202,6 +226,10 @@ public final class ArenaSession {
     }
 
     private func setModel(_ model: ModelDescriptor, on side: Side) {
+        if judging.blind {
+            judging.blind = false
+            console.print("the blind battle is over: no vote was cast")
+        }
         let hadHistory = state.setModel(model, on: side)
         recorder?.record(.model(.init(side: side, descriptor: model)))
         console.print("\(side.label): \(model.displayName)" + (hadHistory ? " (side \(side.label) starts afresh)" : ""))
@@ -233,9 +261,9 @@ public final class ArenaSession {
         let models = registry.descriptors
         let nameWidth = models.map { DisplayWidth.of($0.name) }.max() ?? 4
         let providerWidth = models.map(\.provider.rawValue.count).max() ?? 8
-        var lines = ["Models (A: \(state.a.model.name), B: \(state.b.model.name)):"]
+        var lines = [judging.blind ? "Models (A and B hidden until the vote):" : "Models (A: \(state.a.model.name), B: \(state.b.model.name)):"]
         for model in models {
-            let marks = [state.a.model.name == model.name ? "A" : nil, state.b.model.name == model.name ? "B" : nil]
+            let marks = judging.blind ? "" : [state.a.model.name == model.name ? "A" : nil, state.b.model.name == model.name ? "B" : nil]
                 .compactMap { $0 }.joined(separator: ",")
             var line = "  " + (marks.isEmpty ? "   " : marks.padding(toLength: 3, withPad: " ", startingAt: 0))
             line += TextSanitizer.sanitizeLine(model.name).padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
@@ -255,8 +283,8 @@ public final class ArenaSession {
                      b: state.b.settings[keyPath: keyPath].map(format) ?? "default")
         }
         let rows: [(String, SidePair<String>)] = [
-            ("model", SidePair(a: state.a.model.displayName, b: state.b.model.displayName)),
-            ("provider", SidePair(a: state.a.model.provider.rawValue, b: state.b.model.provider.rawValue)),
+            ("model", SidePair(a: label(.a), b: label(.b))),
+            ("provider", judging.blind ? SidePair(both: "(hidden until the vote)") : SidePair(a: state.a.model.provider.rawValue, b: state.b.model.provider.rawValue)),
             ("temperature", value(\.temperature) { Self.format($0) }),
             ("max tokens", value(\.maxTokens) { String($0) }),
             ("top_p", value(\.topP) { Self.format($0) }),

@@ -49,6 +49,18 @@ public enum Command: Sendable, Hashable {
     case ask(Int)
     /// `/score`: the MMLU score per side.
     case score
+    /// `/vote a|b|tie|bad`: a verdict on the last turn (reveals a blind battle).
+    case vote(TranscriptEvent.Verdict)
+    /// `/adopt a|b`: copy that side's last answer into the other side's history.
+    case adopt(Side)
+    /// `/diff`: a word-level diff of the last two answers.
+    case diff
+    /// `/battle`: two models drawn at random, names hidden until the vote.
+    case battle
+    /// `/stats`: per-model numbers for this session.
+    case stats
+    /// `/leaderboard [all]`: ratings from every transcript's votes.
+    case leaderboard(includeNamed: Bool)
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.

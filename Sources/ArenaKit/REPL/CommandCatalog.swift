@@ -11,6 +11,7 @@ public enum ArgumentKind: Sendable, Hashable {
     case file
     case value
     case subject
+    case verdict
 }
 
 /// The documentation of one slash command: how it is written, what it does, an example.
@@ -90,6 +91,24 @@ public enum CommandCatalog {
         CommandSpec("/score", usage: "/score",
                     summary: "Show the MMLU score of each side so far.",
                     example: "/score"),
+        CommandSpec("/vote", usage: "/vote a|b|tie|bad",
+                    summary: "Judge the last turn; in a blind battle this reveals the two models.",
+                    example: "/vote a", argument: .verdict),
+        CommandSpec("/adopt", usage: "/adopt a|b",
+                    summary: "Copy that side's last answer into the other side's history, so both go on from it.",
+                    example: "/adopt b", argument: .side),
+        CommandSpec("/diff", usage: "/diff",
+                    summary: "Show a word-level diff of the last two answers (A's words struck, B's added).",
+                    example: "/diff"),
+        CommandSpec("/battle", usage: "/battle",
+                    summary: "Start a blind battle: two models drawn at random, shown as Model A and Model B until you vote.",
+                    example: "/battle"),
+        CommandSpec("/stats", usage: "/stats",
+                    summary: "Per model this session: turns, wins, time to first token and tokens/s (mean, p50, p95), tokens, cost.",
+                    example: "/stats"),
+        CommandSpec("/leaderboard", usage: "/leaderboard [all]",
+                    summary: "Ratings from the votes in every transcript (anonymous votes; all adds named ones).",
+                    example: "/leaderboard"),
         CommandSpec("/save", usage: "/save PATH",
                     summary: "Write the session so far to a transcript file (JSON Lines).",
                     example: "/save ~/sky.jsonl", argument: .file),

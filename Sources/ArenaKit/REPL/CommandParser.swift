@@ -121,6 +121,31 @@ public enum CommandParser {
         case "/score":
             try noArguments(arguments, "/score")
             return .score
+        case "/vote":
+            guard arguments.count == 1, let verdict = TranscriptEvent.Verdict(rawValue: arguments[0].lowercased()) else {
+                throw usageError("/vote", got: rest, expected: "a, b, tie or bad")
+            }
+            return .vote(verdict)
+        case "/adopt":
+            guard arguments.count == 1, let side = Side(rawValue: arguments[0].lowercased()) else {
+                throw usageError("/adopt", got: rest, expected: "a or b")
+            }
+            return .adopt(side)
+        case "/diff":
+            try noArguments(arguments, "/diff")
+            return .diff
+        case "/battle":
+            try noArguments(arguments, "/battle")
+            return .battle
+        case "/stats":
+            try noArguments(arguments, "/stats")
+            return .stats
+        case "/leaderboard":
+            switch arguments.map({ $0.lowercased() }) {
+            case []: return .leaderboard(includeNamed: false)
+            case ["all"]: return .leaderboard(includeNamed: true)
+            default: throw usageError("/leaderboard", got: rest, expected: "nothing, or all")
+            }
         case "/help", "/?":
             guard arguments.count <= 1 else { throw usageError("/help", got: rest) }
             return .help(arguments.first)

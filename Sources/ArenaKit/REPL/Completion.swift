@@ -35,6 +35,8 @@ public struct Completion: Sendable {
             options = position == 0 ? ["a", "b"] : (position == 1 ? modelNames() : [])
         case .side:
             options = previous.isEmpty ? ["a", "b"] : []
+        case .verdict:
+            options = position == 0 ? ["a", "b", "bad", "tie"] : []
         case .subject:
             options = position == 0 ? subjectNames() + ["all"] : []
         case .onOff:

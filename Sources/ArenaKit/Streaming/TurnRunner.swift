@@ -38,8 +38,9 @@ public struct TurnRunner: Sendable {
                 renderer.update(AnswerProgress(startedAt: start), side: side)
                 let request = requests[side]
                 let name = models[side].name
+                let label = heading.names[side]
                 group.addTask {
-                    let answer = await Self.stream(request, modelName: name, clientFor: clientFor, into: collector) {
+                    let answer = await Self.stream(request, modelName: name, label: label, clientFor: clientFor, into: collector) {
                         annotate(side, $0)
                     }
                     onAnswer(side, answer)
@@ -60,6 +61,7 @@ public struct TurnRunner: Sendable {
     private static func stream(
         _ request: ChatRequest,
         modelName: String,
+        label: String,
         clientFor: @Sendable (String) throws -> any ModelClient,
         into collector: AnswerCollector,
         annotate: (Answer) -> String?
@@ -74,7 +76,7 @@ public struct TurnRunner: Sendable {
             return collector.finish(Task.isCancelled ? .interrupted : .incomplete, annotate: annotate)
         } catch {
             if Task.isCancelled { return collector.finish(.interrupted, annotate: annotate) }
-            return collector.finish(.failed(message: "\(modelName): \(error)"), annotate: annotate)
+            return collector.finish(.failed(message: "\(label): \(error)"), annotate: annotate)
         }
     }
 }
