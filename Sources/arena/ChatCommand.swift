@@ -20,8 +20,9 @@ struct ChatCommand: AsyncParsableCommand {
     var blind = false
 
     func run() async throws {
-        let setup = common.setup()
+        let setup = try common.setup()
         let session = setup.makeSession(models: try common.models(in: setup))
+        setup.discoverInBackground()
         if blind {
             do {
                 try session.startBattle()

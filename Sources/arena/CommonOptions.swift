@@ -19,6 +19,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not record a transcript.")
     var noRecord = false
 
+    @Option(name: .long, help: ArgumentHelp("The models file (default: ARENA_CONFIG, else ~/.config/arena/models.yaml).", valueName: "file"))
+    var config: String?
+
     @Option(name: .long, help: ArgumentHelp("The MMLU data (the release folder or its data/ folder); default ARENA_MMLU_DIR, ~/.local/share/arena/mmlu, else the built-in questions.", valueName: "dir"))
     var mmlu: String?
 
@@ -28,9 +31,18 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The setup for this run.
-    func setup() -> ArenaSetup {
-        ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord, mmlu: mmlu)
+    /// The setup for this run; a bad configuration is one clear message and exit status 1.
+    func setup() throws -> ArenaSetup {
+        let setup: ArenaSetup
+        do {
+            setup = try ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord, mmlu: mmlu, configPath: config)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for warning in setup.configWarnings {
+            setup.console.error("warning: \(warning)")
+        }
+        return setup
     }
 
     /// The starting pair, or a clean error naming the unknown model.

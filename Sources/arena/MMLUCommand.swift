@@ -33,7 +33,7 @@ struct MMLUCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let setup = common.setup()
+        let setup = try common.setup()
         let pair = try common.models(in: setup, a: models.first, b: models.last)
         let bank: MMLUQuestionBank
         do {

@@ -29,7 +29,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var path: String
 
     func run() async throws {
-        let setup = common.setup()
+        let setup = try common.setup()
         let replay = TranscriptReplay(setup: setup, models: models, keep: against)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

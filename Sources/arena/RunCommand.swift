@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let setup = common.setup()
+        let setup = try common.setup()
         let session = setup.makeSession(models: try common.models(in: setup, a: models.first, b: models.last))
         installInterruptHandler(session)
         let outcome = await session.run(items)

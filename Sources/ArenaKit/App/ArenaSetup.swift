@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a command needs to run a session, assembled once from the environment and the
 /// command line: the model registry, the terminal's capabilities, the console, and where
 /// transcripts go. The executable builds one and hands it to whichever command runs.
@@ -14,12 +16,40 @@ public struct ArenaSetup: Sendable {
     /// The MMLU data directory named with `--mmlu`, if any.
     public let mmluDirectory: String?
 
-    public init(environment: [String: String], wordsPerSecond: Double?, transcripts: String?, record: Bool, mmlu: String? = nil) {
+    /// The configured models: prices, blind-battle weights, local server discovery.
+    public let catalog: ModelCatalog
+    /// Problems in the configuration worth telling the person about.
+    public let configWarnings: [ConfigWarning]
+
+    /// Assembles the setup. Reads `.env` in the working directory (never overriding the real
+    /// environment), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the
+    /// `<NAME>_ENDPOINT`/`<NAME>_KEY` pairs of the environment.
+    public init(
+        environment processEnvironment: [String: String],
+        wordsPerSecond: Double?,
+        transcripts: String?,
+        record: Bool,
+        mmlu: String? = nil,
+        configPath: String? = nil,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws(ConfigError) {
         mmluDirectory = mmlu
+        let catalog = ModelCatalog()
+        let pace = BuiltInPace(wordsPerSecond: wordsPerSecond
+            ?? processEnvironment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
+        let registry = ModelRegistry.builtIn(pace: pace)
+        do {
+            configWarnings = try catalog.load(environment: processEnvironment, workingDirectory: workingDirectory, configPath: configPath, into: registry)
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: configPath ?? "configuration", line: nil, message: "\(error)")
+        }
+        self.catalog = catalog
+        self.pace = pace
+        self.registry = registry
+        let environment = catalog.environment
         self.environment = environment
-        pace = BuiltInPace(wordsPerSecond: wordsPerSecond
-            ?? environment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
-        registry = ModelRegistry.builtIn(pace: pace)
         stdinIsTerminal = TerminalDevice.isTerminal(0)
         stdoutIsTerminal = TerminalDevice.isTerminal(1)
         style = TerminalStyle.detect(environment: environment, isTerminal: stdoutIsTerminal)
@@ -39,6 +69,13 @@ public struct ArenaSetup: Sendable {
     /// else the built-in echo and scribe.
     public func initialModels(a: String?, b: String?) throws(ModelLookupError) -> SidePair<ModelDescriptor> {
         try ModelChoice.initialPair(registry: registry, a: a ?? environment["ARENA_MODEL_A"], b: b ?? environment["ARENA_MODEL_B"])
+    }
+
+    /// Looks for local model servers in the background; never delays anything.
+    public func discoverInBackground() {
+        let catalog = self.catalog
+        let registry = self.registry
+        Task.detached(priority: .utility) { await catalog.discoverLocalServers(into: registry) }
     }
 
     /// A session recording into a new transcript (when recording is on), drawing columns on a
@@ -61,11 +98,13 @@ public struct ArenaSetup: Sendable {
             models: models,
             console: console,
             pace: pace,
+            pricesFor: { [catalog] in catalog.prices(for: $0) },
             makeRecorder: makeRecorder,
             loadMMLU: loadMMLU,
             makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
+        session.weightFor = { [catalog] in catalog.weight(for: $0) }
         return session
     }
 }

@@ -108,19 +108,3 @@ final class AnswerCollector: AnswerSink, Sendable {
         return answer
     }
 }
-
-/// What a model costs, in US dollars per million tokens.
-public struct ModelPrices: Sendable, Hashable, Codable {
-    public var inputPerMillion: Double
-    public var outputPerMillion: Double
-
-    public init(inputPerMillion: Double, outputPerMillion: Double) {
-        self.inputPerMillion = inputPerMillion
-        self.outputPerMillion = outputPerMillion
-    }
-
-    /// The cost of one answer with this usage.
-    public func cost(of usage: TokenUsage) -> Double {
-        (Double(usage.inputTokens ?? 0) * inputPerMillion + Double(usage.outputTokens ?? 0) * outputPerMillion) / 1_000_000
-    }
-}

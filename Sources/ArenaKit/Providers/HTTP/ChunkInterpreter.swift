@@ -1,0 +1,81 @@
+/// Turns the events of one provider's stream into ``AnswerEvent``s: the part of a client that
+/// knows its provider's chunk shapes.
+protocol ChunkInterpreter: SendableMetatype {
+    /// Handles one server-sent event, delivering what it carries to `sink`. Returns true when
+    /// the event was the stream's terminator. Throws for an error event or a malformed chunk.
+    mutating func interpret(_ event: ServerSentEvent, into sink: any AnswerSink) throws -> Bool
+
+    /// Handles a whole non-streaming answer (a JSON body where a stream was expected).
+    mutating func interpretCompleteBody(_ json: JSONValue, into sink: any AnswerSink) throws
+
+    /// True once answer or reasoning text was delivered.
+    var hasDeliveredContent: Bool { get }
+
+    /// True once the provider said why the answer ended.
+    var sawFinishReason: Bool { get }
+}
+
+/// Decodes a response body as server-sent events handed to a ``ChunkInterpreter``, and falls
+/// back to a complete JSON answer when the server sent one instead of a stream.
+struct EventStreamBody<Interpreter: ChunkInterpreter> {
+    private var decoder: SSEDecoder
+    private(set) var interpreter: Interpreter
+    private(set) var isTerminated = false
+    private var sawEvent = false
+    /// The body so far, kept while it may still turn out to be a plain JSON answer.
+    private var heldBody: [UInt8] = []
+    private var isHoldingBody = true
+    private let redactor: SecretRedactor
+    private static var holdLimit: Int { 4 << 20 }
+
+    init(interpreter: Interpreter, redactor: SecretRedactor, acceptsLegacyErrorField: Bool = false) {
+        self.interpreter = interpreter
+        self.redactor = redactor
+        self.decoder = SSEDecoder(acceptsLegacyErrorField: acceptsLegacyErrorField)
+    }
+
+    var hasDeliveredContent: Bool { interpreter.hasDeliveredContent }
+
+    /// Decodes one piece of the body.
+    mutating func consume(_ bytes: UnsafeRawBufferPointer, into sink: any AnswerSink) throws {
+        guard !isTerminated else { return }
+        if isHoldingBody {
+            heldBody.append(contentsOf: bytes)
+            if heldBody.count > Self.holdLimit { isHoldingBody = false; heldBody = [] }
+        }
+        var terminated = false
+        var interpreter = self.interpreter
+        defer { self.interpreter = interpreter }
+        var sawEvent = false
+        try decoder.feed(rawBytes: bytes) { event in
+            sawEvent = true
+            if terminated { return }
+            if try interpreter.interpret(event, into: sink) { terminated = true }
+        }
+        if sawEvent {
+            self.sawEvent = true
+            isHoldingBody = false
+            heldBody = []
+        }
+        if terminated { isTerminated = true }
+    }
+
+    /// Ends the body: returns normally when the stream ended properly (terminator, finish
+    /// reason, or a complete JSON answer), throws ``ProviderError/incomplete`` otherwise.
+    mutating func finish(into sink: any AnswerSink) throws {
+        decoder.finish()
+        if isTerminated { return }
+        if !sawEvent, isHoldingBody, let json = try? JSONParser.parse(heldBody), case .object = json {
+            if let error = json["error"], !error.isNull {
+                throw ErrorBody.streamError(from: json, redactor: redactor)
+            }
+            try interpreter.interpretCompleteBody(json, into: sink)
+            return
+        }
+        if interpreter.sawFinishReason { return }
+        if !sawEvent, isHoldingBody, !heldBody.isEmpty {
+            throw ProviderError.malformedResponse(detail: "expected an event stream, got \(heldBody.count) bytes of something else")
+        }
+        throw ProviderError.incomplete
+    }
+}

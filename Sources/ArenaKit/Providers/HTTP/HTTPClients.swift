@@ -1,0 +1,26 @@
+import AsyncHTTPClient
+import NIOCore
+import Synchronization
+
+/// The HTTP clients arena's providers share: one per connect timeout, living as long as the
+/// process (so they are never shut down), each keeping its own pool of connections.
+///
+/// Read timeouts are left to ``StreamWatchdog``, which knows the first-token and idle phases.
+enum HTTPClients {
+    private static let clients = Mutex<[Int: HTTPClient]>([:])
+
+    /// The shared client whose connect timeout is `connectTimeout` seconds.
+    static func client(connectTimeout: Double) -> HTTPClient {
+        let milliseconds = max(1, Int((connectTimeout * 1000).rounded()))
+        return clients.withLock { clients in
+            if let client = clients[milliseconds] { return client }
+            var configuration = HTTPClient.Configuration(
+                timeout: HTTPClient.Configuration.Timeout(connect: .milliseconds(Int64(milliseconds)), read: nil)
+            )
+            configuration.connectionPool.idleTimeout = .seconds(60)
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            clients[milliseconds] = client
+            return client
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import AsyncHTTPClient
+import Logging
+import NIOHTTP1
+
+/// The part the three chat-completions clients share: sending a prepared request and reading
+/// its OpenAI-style stream.
+struct ChatCompletionsTransport: Sendable {
+    let call: StreamingCall
+    let requestedModel: String?
+    let redactor: SecretRedactor
+
+    init(connection: ModelConnection, httpClient: HTTPClient?, requestedModel: String?) {
+        redactor = SecretRedactor([connection.key])
+        self.requestedModel = requestedModel
+        call = StreamingCall(
+            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect),
+            timeouts: connection.timeouts,
+            retry: connection.retry,
+            redactor: redactor,
+            logger: ProviderLogging.logger,
+            modelName: connection.name
+        )
+    }
+
+    func stream(_ request: PreparedRequest, into sink: any AnswerSink) async throws {
+        let requestedModel = requestedModel
+        let redactor = redactor
+        try await call.run(request, into: sink) {
+            EventStreamBody(
+                interpreter: ChatCompletionChunkInterpreter(requestedModel: requestedModel, redactor: redactor),
+                redactor: redactor,
+                acceptsLegacyErrorField: true
+            )
+        }
+    }
+
+    /// JSON request headers plus the connection's extra headers.
+    static func baseHeaders(_ connection: ModelConnection) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "accept", value: "text/event-stream")
+        headers.add(name: "user-agent", value: "arena")
+        for (name, value) in connection.extraHeaders.sorted(by: { $0.key < $1.key }) {
+            headers.replaceOrAdd(name: name, value: value)
+        }
+        return headers
+    }
+}
+
+/// The logger the provider clients use. It logs hosts, statuses and model names, never keys,
+/// headers, bodies or query strings.
+public enum ProviderLogging {
+    public static let logger = Logger(label: "arena.providers")
+}

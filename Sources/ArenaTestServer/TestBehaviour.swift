@@ -1,0 +1,104 @@
+/// One answer the test server streams: its pieces of text and reasoning, how it ends, and the
+/// token counts it reports.
+public struct TestAnswer: Sendable, Hashable {
+    /// The answer text, one piece per chunk.
+    public var text: [String]
+    /// Reasoning text, one piece per chunk, streamed before the answer.
+    public var reasoning: [String]
+    /// The finish reason in the dialect's own words ("stop"; Anthropic "end_turn").
+    public var finishReason: String?
+    public var inputTokens: Int
+    public var outputTokens: Int
+    /// The model name the chunks carry; `nil` echoes the requested one.
+    public var model: String?
+    /// The key OpenAI-style chunks carry reasoning under: "reasoning_content" or "reasoning".
+    public var reasoningKey: String
+
+    public init(
+        text: [String],
+        reasoning: [String] = [],
+        finishReason: String? = nil,
+        inputTokens: Int = 11,
+        outputTokens: Int = 7,
+        model: String? = nil,
+        reasoningKey: String = "reasoning_content"
+    ) {
+        self.text = text
+        self.reasoning = reasoning
+        self.finishReason = finishReason
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.model = model
+        self.reasoningKey = reasoningKey
+    }
+
+    /// The server's default answer: "Hello from the loopback server." in five pieces.
+    public static let standard = TestAnswer(text: ["Hello", " from", " the", " loopback", " server."])
+
+    /// An answer whose text is `text`, one chunk per word (with its leading space).
+    public static func words(_ text: String) -> TestAnswer {
+        var pieces: [String] = []
+        var current = ""
+        for character in text {
+            if character == " " && !current.isEmpty && current != " " {
+                pieces.append(current)
+                current = ""
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return TestAnswer(text: pieces)
+    }
+
+    /// All the text joined, as a client should show it.
+    public var joinedText: String { text.joined() }
+}
+
+/// Which header a rate-limited answer uses to say how long to wait.
+public enum RetryHint: Sendable, Hashable {
+    case none
+    /// `retry-after: <seconds>`.
+    case retryAfterSeconds(Int)
+    /// `retry-after: <HTTP date>`, that many seconds after the answer's `date` header.
+    case retryAfterDate(secondsAfterDateHeader: Int)
+    /// `retry-after-ms: <ms>`.
+    case retryAfterMs(Int)
+    /// `x-ms-retry-after-ms: <ms>`.
+    case xMsRetryAfterMs(Int)
+}
+
+/// What the test server does with one request: answer properly, or misbehave in a chosen way.
+public enum TestBehaviour: Sendable, Hashable {
+    /// Streams the answer in the dialect, properly terminated.
+    case answer(TestAnswer)
+    /// Streams the answer with a pause between chunks.
+    case slow(TestAnswer, delayMilliseconds: Int)
+    /// Sends the head and `afterChunks` chunks, then sends nothing more, keeping the connection open.
+    case stall(TestAnswer, afterChunks: Int)
+    /// Sends `afterChunks` chunks (and half of the next one when `midJSON`), then ends the HTTP
+    /// response properly but without the stream's terminator.
+    case cutOff(TestAnswer, afterChunks: Int, midJSON: Bool)
+    /// Sends `afterChunks` chunks, then closes the TCP connection without ending the response.
+    case dropConnection(TestAnswer, afterChunks: Int)
+    /// Sends `afterChunks` chunks, then one chunk that is not valid JSON, then the rest.
+    case malformedChunk(TestAnswer, afterChunks: Int)
+    /// Answers with `status` (429 or 503), the dialect's error body and the retry header.
+    case rateLimited(status: Int, hint: RetryHint)
+    /// Answers 500 with the dialect's error body.
+    case serverError
+    /// Answers `status` with exactly `body` (JSON or not).
+    case httpError(status: Int, body: String)
+    /// Sends `afterChunks` chunks, then an error inside the 200 stream, then ends.
+    case errorEvent(TestAnswer, afterChunks: Int, code: String, message: String)
+    /// Answers with a complete, non-streaming JSON body.
+    case nonStreaming(TestAnswer)
+    /// A 400 whose error code is `content_filter` (Azure's blocked-prompt answer).
+    case contentFilterBlock
+    /// Streams the answer, ending with finish reason `content_filter` (a blocked answer).
+    case contentFilterFinish(TestAnswer)
+    /// Streams `chunks` OpenAI-style chunks carrying `text` each, as fast as possible.
+    case firehose(chunks: Int, text: String)
+
+    /// A 429 with the given retry header.
+    public static func rateLimited(_ hint: RetryHint) -> TestBehaviour { .rateLimited(status: 429, hint: hint) }
+}

@@ -1,0 +1,38 @@
+import ArenaKit
+import ArgumentParser
+import Foundation
+
+/// `arena models`: every model arena knows, where it comes from, and (with --check) whether it answers.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List every model with its provider, origin and endpoint host; --check asks each a tiny question."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Send each usable model a tiny request and report what works.")
+    var check = false
+
+    func run() async throws {
+        let setup = try common.setup()
+        await setup.catalog.discoverLocalServers(into: setup.registry)
+        let models = setup.registry.descriptors
+        print(ModelListing.table(models))
+        guard check else { return }
+        let registry = setup.registry
+        let results = await withTaskGroup(of: (Int, ModelCheckResult).self) { group in
+            for (index, model) in models.enumerated() where model.problem == nil {
+                group.addTask { (index, await ModelCatalog.check(model: model.name, in: registry)) }
+            }
+            var results: [(Int, ModelCheckResult)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        print("")
+        for result in results { print(TextSanitizer.sanitizeLine(result.description)) }
+        if results.contains(where: { !$0.succeeded }) || models.contains(where: { $0.problem != nil }) {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArenaTestServer
+import Foundation
+import Testing
+
+/// arena against our loopback server speaking real provider dialects, configured the ways
+/// people configure it: environment pairs with no config file, and a models file.
+@Suite struct RealProviderTests {
+    @Test func twoEnvironmentPairsStreamSideBySideWithNoConfigFile() async throws {
+        let openAI = ProviderTestServer(dialect: .openAI, apiKey: "key-one", models: ["m1"])
+        let azure = ProviderTestServer(dialect: .azureOpenAI(deployment: "gpt4o"), apiKey: "key-two", models: ["gpt4o"])
+        let openAIPort = try await openAI.start()
+        let azurePort = try await azure.start()
+        defer { Task { await openAI.shutdown(); await azure.shutdown() } }
+        openAI.setBehaviour(.answer(.words("Hello from the compatible server.")), forModel: "m1")
+        azure.setBehaviour(.answer(.words("Hello from the Azure deployment.")), forModel: "gpt4o")
+
+        let environment = [
+            "M1_ENDPOINT": "http://127.0.0.1:\(openAIPort)/v1",
+            "M1_KEY": "key-one",
+            "GPT4O_ENDPOINT": "http://127.0.0.1:\(azurePort)/openai/deployments/gpt4o",
+            "GPT4O_KEY": "key-two",
+        ]
+        let result = try ArenaBinary.runPiped(["--no-record"], input: "/settings\nhi\n", extra: environment.merging(["NO_COLOR": "1"]) { a, _ in a })
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("azure-openai"))
+        #expect(result.stdout.contains("A: Hello from the Azure deployment.\n") || result.stdout.contains("B: Hello from the Azure deployment.\n"))
+        #expect(result.stdout.contains("Hello from the compatible server.\n"))
+        #expect(!result.stdout.contains("key-one") && !result.stdout.contains("key-two"))
+        #expect(!result.stderr.contains("key-one") && !result.stderr.contains("key-two"))
+        #expect(azure.requests.first?.header("api-key") == "key-two")
+        #expect(openAI.requests.first?.header("authorization") == "Bearer key-one")
+
+        // The same pair in a terminal: two columns side by side.
+        let terminal = try PseudoTerminal(environment: ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: environment))
+        try terminal.waitFor("arena> ")
+        terminal.send("hi\r")
+        try terminal.waitFor("✓ done", count: 2)
+        #expect(terminal.text.contains("Hello from the Azure deployment.") && terminal.text.contains("Hello from the compatible server."))
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func oneSidesFailureNeverStopsTheOther() async throws {
+        let server = ProviderTestServer(dialect: .openAI, apiKey: "k", models: ["good", "bad"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.answer(.words("Still here and complete.")), forModel: "good")
+        server.setBehaviour(.httpError(status: 500, body: #"{"error": {"code": "server_error", "message": "the model fell over"}}"#), forModel: "bad")
+        let environment = [
+            "GOOD_ENDPOINT": "http://127.0.0.1:\(port)/v1", "GOOD_KEY": "k",
+            "BAD_ENDPOINT": "http://127.0.0.1:\(port)/v1", "BAD_KEY": "k",
+            "NO_COLOR": "1",
+        ]
+        let result = try ArenaBinary.runPiped(["--no-record", "--model-a", "good", "--model-b", "bad"], input: "hi\n", extra: environment)
+        #expect(result.stdout.contains("A: Still here and complete.\n"))
+        #expect(result.stdout.contains("B! error: bad: HTTP 500"))
+        #expect(result.stdout.contains("the model fell over"))
+    }
+
+    @Test func aModelsFileConfiguresAnthropicWithKeyFromTheEnvironment() async throws {
+        let server = ProviderTestServer(dialect: .anthropic, apiKey: "anthropic-secret", models: ["claude-test"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.answer(.words("Bonjour from Claude.")), forModel: "claude-test")
+        let home = ArenaBinary.temporaryHome()
+        let config = home + "/models.yaml"
+        try """
+            models:
+              claude:
+                provider: anthropic
+                endpoint: http://127.0.0.1:\(port)
+                model: claude-test
+                key: ${MY_ANTHROPIC_KEY}
+                parameters:
+                  max_tokens: 300
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try ArenaBinary.runPiped(["--no-record", "--config", config, "--model-a", "claude", "--model-b", "echo"], input: "Say hi in French\n", extra: ["MY_ANTHROPIC_KEY": "anthropic-secret"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("A: Bonjour from Claude.\n"))
+        #expect(server.requests.first?.header("x-api-key") == "anthropic-secret")
+        #expect(!result.stdout.contains("anthropic-secret") && !result.stderr.contains("anthropic-secret"))
+
+        try "models:\n  broken:\n    provider: openai\n    endpoint: [not, a, url]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let bad = try ArenaBinary.runPiped(["--no-record", "--config", config], input: "hi\n")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("models.yaml:4"))
+    }
+
+    @Test func modelsListsEveryModelWithItsOrigin() throws {
+        let result = try ArenaBinary.runPiped(["models"], input: "", extra: [
+            "GPT_4O_ENDPOINT": "https://myres.openai.azure.com/openai/deployments/gpt-4o", "GPT_4O_KEY": "sekrit",
+            "LLAMA_ENDPOINT": "https://llama.eastus.models.ai.azure.com",
+        ])
+        #expect(result.stdout.contains("gpt-4o"))
+        #expect(result.stdout.contains("azure-openai  environment  myres.openai.azure.com"))
+        #expect(result.stdout.contains("unusable: LLAMA_KEY is not set"))
+        #expect(result.stdout.contains("echo (built-in)"))
+        #expect(!result.stdout.contains("sekrit"))
+    }
+}
