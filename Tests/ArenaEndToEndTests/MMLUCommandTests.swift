@@ -28,14 +28,13 @@ import Testing
 
     @Test func randomPutsARealQuestionOnThePromptLineAndSendingItGrades() throws {
         let home = ArenaBinary.temporaryHome()
-        let terminal = try PseudoTerminal(environment: ArenaBinary.environment(home: home, extra: ["ARENA_PACE": "0"]))
+        let terminal = try PseudoTerminal(columns: 400, environment: ArenaBinary.environment(home: home, extra: ["ARENA_PACE": "0"]))
         try terminal.waitFor("arena> ")
         terminal.send("/subject college_biology\r")
         try terminal.waitFor("no subject named 'college_biology'")
         terminal.send("/random\r")
         try terminal.waitFor("on the prompt line")
         try terminal.waitFor("arena> ", count: 3)
-        try terminal.waitFor("Answer with a single letter")
         terminal.send("\r")
         try terminal.waitUntil("a grade in each footer") { text in
             text.contains("✓ done") && (text.contains("(right)") || text.contains("(wrong, answer")) && text.contains("unanswered (answer")

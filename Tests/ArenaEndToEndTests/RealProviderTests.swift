@@ -35,7 +35,9 @@ import Testing
         try terminal.waitFor("arena> ")
         terminal.send("hi\r")
         try terminal.waitFor("✓ done", count: 2)
-        #expect(terminal.text.contains("Hello from the Azure deployment.") && terminal.text.contains("Hello from the compatible server."))
+        try terminal.waitFor("arena> ", count: 2)
+        let screen = terminal.text
+        #expect(screen.contains("Hello from the Azure deployment.") && screen.contains("Hello from the compatible server."), "\(screen)")
         terminal.send("/quit\r")
         #expect(try terminal.waitForExit() == 0)
     }

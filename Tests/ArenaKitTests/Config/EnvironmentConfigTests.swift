@@ -73,7 +73,8 @@ import Testing
         #expect(registry.descriptor(named: "local-qwen")?.provider == .openAI)
         #expect(catalog.spec(named: "local-qwen")?.connection.model == "qwen2.5:7b")
         #expect(registry.descriptor(named: "broken")?.problem?.contains("BROKEN_ENDPOINT") == true)
-        #expect(registry.descriptor(named: "lonely") == nil)
+        // An endpoint with no key is listed with the reason, never silently dropped.
+        #expect(registry.descriptor(named: "lonely")?.problem == "LONELY_KEY is not set")
         #expect(warnings.contains { $0.message.contains("broken") })
     }
 

@@ -184,10 +184,8 @@ import Testing
     }
 
     @Test func refusedConnectionIsNamed() async throws {
-        let server = ProviderTestServer(dialect: .openAI)
-        let port = try await server.start()
-        await server.shutdown()
-        let (_, error) = await run(try openAI(port))
+        // Port 1 on loopback: nothing listens there, and no other test's server can take it.
+        let (_, error) = await run(try openAI(1))
         guard case .connection(let detail)? = error as? ProviderError else {
             Issue.record("expected a connection error, got \(String(describing: error))")
             return
