@@ -17,7 +17,7 @@ struct ModelsCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try common.setup()
         await setup.catalog.discoverLocalServers(into: setup.registry)
-        let models = setup.registry.descriptors
+        let models = await ModelListing.withServedModels(setup.registry.descriptors, registry: setup.registry)
         print(ModelListing.table(models))
         guard check else { return }
         let registry = setup.registry

@@ -88,6 +88,16 @@ import Testing
         #expect(bad.stderr.contains("models.yaml:4"))
     }
 
+    @Test func modelsShowsWhatAnAzureAIEndpointServes() async throws {
+        let server = ProviderTestServer(dialect: .azureAI, apiKey: "k", models: ["llama"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        let result = try ArenaBinary.runPiped(["models"], input: "", extra: ["LLAMA_ENDPOINT": "http://127.0.0.1:\(port)", "LLAMA_KEY": "k"])
+        #expect(result.stdout.contains("llama"))
+        #expect(result.stdout.contains("serves "), "\(result.stdout)")
+        #expect(server.requests.contains { $0.path.hasSuffix("/info") })
+    }
+
     @Test func modelsListsEveryModelWithItsOrigin() throws {
         let result = try ArenaBinary.runPiped(["models"], input: "", extra: [
             "GPT_4O_ENDPOINT": "https://myres.openai.azure.com/openai/deployments/gpt-4o", "GPT_4O_KEY": "sekrit",
