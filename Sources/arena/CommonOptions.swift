@@ -33,6 +33,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The setup for this run; a bad configuration is one clear message and exit status 1.
     func setup() throws -> ArenaSetup {
+        ArenaLogging.bootstrap()
         let setup: ArenaSetup
         do {
             setup = try ArenaSetup(environment: ProcessInfo.processInfo.environment, wordsPerSecond: pace, transcripts: transcripts, record: !noRecord, mmlu: mmlu, configPath: config)

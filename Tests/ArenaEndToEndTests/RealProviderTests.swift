@@ -28,6 +28,11 @@ import Testing
         #expect(!result.stdout.contains("key-one") && !result.stdout.contains("key-two"))
         #expect(!result.stderr.contains("key-one") && !result.stderr.contains("key-two"))
         #expect(azure.requests.first?.header("api-key") == "key-two")
+
+        // Debug logging names model, host and status, never a key.
+        let logged = try ArenaBinary.runPiped(["--no-record"], input: "hi\n", extra: environment.merging(["ARENA_LOG": "debug"]) { a, _ in a })
+        #expect(logged.stderr.contains("request") && logged.stderr.contains("127.0.0.1"), "\(logged.stderr)")
+        #expect(!logged.stderr.contains("key-one") && !logged.stderr.contains("key-two"))
         #expect(openAI.requests.first?.header("authorization") == "Bearer key-one")
 
         // The same pair in a terminal: two columns side by side.
