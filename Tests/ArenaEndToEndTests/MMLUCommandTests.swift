@@ -57,4 +57,12 @@ import Testing
         #expect(transcript.grades.count == 10)
         #expect(transcript.turns.allSatisfy { $0.mmlu?.subject == "astronomy" })
     }
+
+    @Test func examplesAreRandomAndNumbered() throws {
+        let result = try ArenaBinary.runPiped(["--no-record", "--mmlu", release], input: "/subject virology\n/examples 3\n/examples 0\n", extra: ["NO_COLOR": "1"])
+        #expect(result.stdout.contains("virology: 189 questions; the first 5:"))
+        #expect(result.stdout.contains("3 random questions from virology:"))
+        #expect(result.stdout.contains("  3. "))
+        #expect(result.stderr.contains("stdin:3: /examples: expected a number of questions from 1 to 100, got '0'"))
+    }
 }

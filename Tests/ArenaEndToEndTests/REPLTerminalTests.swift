@@ -79,7 +79,7 @@ import Testing
     @Test func narrowTerminalsStackTheAnswers() throws {
         let terminal = try start(columns: 60, rows: 40)
         terminal.send("stacked please\r")
-        try terminal.waitFor("✓ done", count: 2)
+        try terminal.waitFor("arena> ", count: 2)
         let text = terminal.text
         let turn = try #require(text.range(of: "arena> stacked please"))
         let a = try #require(text.range(of: "A echo (built-in)\n", range: turn.upperBound..<text.endIndex))
@@ -94,14 +94,14 @@ import Testing
         let home = ArenaBinary.temporaryHome()
         let first = try start(home: home)
         first.send("remember this line\r")
-        try first.waitFor("✓ done", count: 2)
+        try first.waitFor("arena> ", count: 2)
         first.send("/quit\r")
         #expect(try first.waitForExit() == 0)
         #expect(FileManager.default.fileExists(atPath: home + "/.local/state/arena/history"))
 
         let second = try start(home: home)
         second.send("\u{1B}[A\u{1B}[A\r")   // Up twice: past /quit to the message
-        try second.waitFor("✓ done", count: 2)
+        try second.waitFor("arena> ", count: 2)
         #expect(second.text.components(separatedBy: "remember this line").count >= 3)
         second.send("/quit\r")
         #expect(try second.waitForExit() == 0)
@@ -123,14 +123,40 @@ import Testing
         try terminal.waitFor("B: echo (built-in)")
         try terminal.waitFor("arena> ", count: 2)
         terminal.send("\u{1B}[200~first pasted line\nsecond pasted line\u{1B}[201~")
-        try terminal.waitFor("✓ done", count: 2)
+        try terminal.waitFor("arena> ", count: 3)
         terminal.send("\"\"\"\rblock one\rblock two\r\"\"\"\r")
-        try terminal.waitFor("✓ done", count: 4)
+        try terminal.waitFor("arena> ", count: 4)
         terminal.send("/settings\r")
         try terminal.waitUntil("two turns") { $0.contains("turns        2") }
         let text = terminal.text
         #expect(text.contains("first pasted line") && text.contains("second pasted line"))
         #expect(text.contains("block two"))
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func ctrlRSearchesHistory() throws {
+        let terminal = try start()
+        terminal.send("/help clear\r")
+        try terminal.waitFor("example: /clear")
+        terminal.send("/settings\r")
+        try terminal.waitFor("provider")
+        try terminal.waitFor("arena> ", count: 3)
+        terminal.send("\u{12}help cl")   // Ctrl-R, then part of an earlier line
+        terminal.send("\r")
+        try terminal.waitFor("example: /clear", count: 2)
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func noColorMeansNoColourCodes() throws {
+        let terminal = try start(extra: ["NO_COLOR": "1"])
+        terminal.send("colourless\r")
+        try terminal.waitFor("arena> ", count: 2)
+        terminal.send("/frobnicate\r")
+        try terminal.waitFor("unknown command")
+        #expect(!terminal.rawText.contains("\u{1B}[3"))
+        #expect(!terminal.rawText.contains("\u{1B}[1m"))
         terminal.send("/quit\r")
         #expect(try terminal.waitForExit() == 0)
     }

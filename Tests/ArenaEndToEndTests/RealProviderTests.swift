@@ -39,7 +39,6 @@ import Testing
         let terminal = try PseudoTerminal(environment: ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: environment))
         try terminal.waitFor("arena> ")
         terminal.send("hi\r")
-        try terminal.waitFor("✓ done", count: 2)
         try terminal.waitFor("arena> ", count: 2)
         let screen = terminal.text
         #expect(screen.contains("Hello from the Azure deployment.") && screen.contains("Hello from the compatible server."), "\(screen)")
@@ -113,5 +112,25 @@ import Testing
         #expect(result.stdout.contains("unusable: LLAMA_KEY is not set"))
         #expect(result.stdout.contains("echo (built-in)"))
         #expect(!result.stdout.contains("sekrit"))
+    }
+
+    @Test func modelOutputCannotDriveTheTerminal() async throws {
+        let hostile = "Hi \u{1B}[2J\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{1B}]8;;http://evil\u{1B}\\link\u{1B}]8;;\u{1B}\\ \u{9B}31m done"
+        let server = ProviderTestServer(dialect: .openAI, apiKey: "k", models: ["evil"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.answer(.words(hostile)), forModel: "evil")
+        let environment = ["EVIL_ENDPOINT": "http://127.0.0.1:\(port)/v1", "EVIL_KEY": "k"]
+        let terminal = try PseudoTerminal(arguments: ["--model-a", "evil", "--model-b", "echo", "--no-record"], environment: ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: environment.merging(["ARENA_PACE": "0"]) { a, _ in a }))
+        try terminal.waitFor("arena> ")
+        terminal.send("say something\r")
+        try terminal.waitFor("arena> ", count: 2)
+        let raw = terminal.rawText
+        for sequence in ["\u{1B}[2J", "\u{1B}]0;", "\u{1B}]52;", "\u{1B}]8;", "\u{9B}"] {
+            #expect(!raw.contains(sequence), "\(sequence.debugDescription) reached the terminal")
+        }
+        #expect(terminal.text.contains("␛]52;c;"))
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
     }
 }

@@ -113,4 +113,14 @@ import Testing
         let missing = try ArenaBinary.runPiped(["show", "/nonexistent.jsonl"], input: "")
         #expect(missing.status != 0 && missing.stderr.contains("/nonexistent.jsonl"))
     }
+
+    @Test func replayInsideTheREPL() throws {
+        let result = try ArenaBinary.runPiped(["--no-record"], input: "/models echo echo\n/replay \(examples)/capitals.jsonl\n/settings\n", extra: ["ARENA_PACE": "0", "NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("A: What is the capital of Japan?\n"))
+        #expect(result.stdout.contains("replayed 3 turns from"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("temperature ") && $0.hasSuffix(" 0.2") })
+        #expect(lines.contains { $0.hasPrefix("turns ") && $0.split(separator: " ") == ["turns", "1", "1"] })
+    }
 }

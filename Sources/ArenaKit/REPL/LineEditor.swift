@@ -108,6 +108,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             $0.editLine = editLine
         }
         TerminalDevice.write("\u{1B}[?2004h", to: STDOUT_FILENO)
+        LineEditor.leaveCanonicalMode()
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
         TerminalDevice.write("\u{1B}[?2004l", to: STDOUT_FILENO)
@@ -138,6 +139,17 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             arena_history_save(history, historyPath)
             chmod(historyPath, 0o600)
         }
+    }
+
+    /// Turns off line buffering and echo before libedit draws the prompt, so that keys typed
+    /// the moment the prompt appears (Ctrl-R, Ctrl-W…) reach the editor instead of being taken
+    /// by the terminal's own line discipline. libedit restores the cooked mode it knows when
+    /// the line is done.
+    private static func leaveCanonicalMode() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
+        tcsetattr(STDIN_FILENO, TCSANOW, &mode)
     }
 
     private static func prepareDirectory(for path: String) {
