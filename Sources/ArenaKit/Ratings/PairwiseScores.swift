@@ -113,19 +113,13 @@ struct PairwiseScores {
     }
 }
 
-/// The generator behind bootstrap resampling: SplitMix64, small and fast, seeded per round.
+/// The generator behind bootstrap resampling: ``SplitMix64``, small and fast, seeded per round.
 struct BootstrapRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform index in 0..<bound by Lemire's multiply-shift; the bias, below bound / 2⁶⁴,
     /// is far too small to matter for resampling.

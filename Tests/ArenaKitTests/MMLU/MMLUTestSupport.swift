@@ -1,4 +1,5 @@
 import Foundation
+@testable import ArenaKit
 
 /// Where the full MMLU release lives for tests: `<package root>/../shared/mmlu`, where the
 /// package root is the nearest directory above this file that holds Package.swift.
@@ -16,20 +17,8 @@ enum MMLUTestData {
     }
 }
 
-/// A small seeded generator for deterministic tests (SplitMix64).
-struct MMLUTestGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator the MMLU tests use.
+typealias MMLUTestGenerator = SplitMix64
 
 /// A temporary directory removed when the value is released.
 final class MMLUTemporaryDirectory {

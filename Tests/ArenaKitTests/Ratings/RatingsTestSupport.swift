@@ -2,21 +2,8 @@ import Foundation
 
 @testable import ArenaKit
 
-/// A seeded generator for deterministic tests (the SplitMix64 recurrence). Named apart from
-/// ArenaKit's own `SplitMix64` so these tests compile with or without it.
-struct RatingsTestGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator the ratings tests use.
+typealias RatingsTestGenerator = SplitMix64
 
 /// Builds battles tersely: `battle("a", "b", .aWins)`, one second apart by `second`.
 func battle(
