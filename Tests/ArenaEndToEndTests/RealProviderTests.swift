@@ -133,4 +133,21 @@ import Testing
         terminal.send("/quit\r")
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func modelsCheckReportsWhatWorks() async throws {
+        let server = ProviderTestServer(dialect: .openAI, apiKey: "right-key", models: ["ok"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.answer(.words("OK")), forModel: "ok")
+        let result = try ArenaBinary.runPiped(["models", "--check"], input: "", extra: [
+            "OK_ENDPOINT": "http://127.0.0.1:\(port)/v1", "OK_KEY": "right-key",
+            "WRONG_ENDPOINT": "http://127.0.0.1:\(port)/v1", "WRONG_KEY": "wrong-key",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("✓ ok:"), "\(result.stdout)")
+        #expect(result.stdout.contains("✗ wrong:"))
+        #expect(result.stdout.contains("401"))
+        #expect(result.stdout.contains("✓ echo:"))
+        #expect(!result.stdout.contains("wrong-key") && !result.stdout.contains("right-key"))
+    }
 }
