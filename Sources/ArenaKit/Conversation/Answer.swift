@@ -124,8 +124,12 @@ public struct Answer: Sendable, Hashable {
     /// token) marked as such.
     public var outputTokens: (count: Int, isEstimate: Bool) {
         if let reported = usage?.outputTokens, usage?.isEstimate != true { return (reported, false) }
-        let characters = text.unicodeScalars.count + reasoning.unicodeScalars.count
-        return (characters == 0 ? 0 : max(1, (characters + 3) / 4), true)
+        return (Answer.estimatedTokens(scalars: text.unicodeScalars.count + reasoning.unicodeScalars.count), true)
+    }
+
+    /// arena's token estimate for text of this many Unicode scalars: about four a token.
+    public static func estimatedTokens(scalars: Int) -> Int {
+        scalars == 0 ? 0 : max(1, (scalars + 3) / 4)
     }
 
     /// Output tokens per second of streaming (after the first token), when it can be told.

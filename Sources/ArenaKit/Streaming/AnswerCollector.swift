@@ -7,6 +7,9 @@ final class AnswerCollector: AnswerSink, Sendable {
         var answer = Answer()
         var progress: AnswerProgress
         var outputEvents = 0
+        /// Unicode scalars of text and reasoning so far, kept as they arrive so the token
+        /// estimate never re-counts the whole answer.
+        var scalars = 0
     }
 
     let side: Side
@@ -32,6 +35,7 @@ final class AnswerCollector: AnswerSink, Sendable {
                 if case .reasoning = event { isReasoning = true } else { isReasoning = false }
                 if isReasoning { state.answer.reasoning += text } else { state.answer.text += text }
                 state.outputEvents += 1
+                state.scalars += text.unicodeScalars.count
                 if state.progress.firstTokenAt == nil {
                     state.progress.firstTokenAt = now
                     state.answer.timeToFirstToken = (now - startedAt).seconds
@@ -41,9 +45,8 @@ final class AnswerCollector: AnswerSink, Sendable {
                     state.progress.retryAt = nil
                 }
                 if state.answer.usage?.outputTokens == nil || state.answer.usage?.isEstimate == true {
-                    let tokens = state.answer.outputTokens
-                    state.progress.outputTokens = tokens.count
-                    state.progress.tokensAreEstimated = tokens.isEstimate
+                    state.progress.outputTokens = Answer.estimatedTokens(scalars: state.scalars)
+                    state.progress.tokensAreEstimated = true
                 }
                 return (state.progress, text, isReasoning ? .reasoning : .answer)
             case .usage(let usage):
