@@ -77,6 +77,10 @@ public struct SidePair<Value> {
 
     public subscript(side: Side) -> Value {
         get { side == .a ? a : b }
+        _modify {
+            // In place, so that changing one side's value never copies it (large buffers).
+            if side == .a { yield &a } else { yield &b }
+        }
         set {
             if side == .a { a = newValue } else { b = newValue }
         }

@@ -36,6 +36,7 @@ public final class PlainRenderer: TurnRenderer, Sendable {
         state.withLock { state in
             if tone == .reasoning && !state.showReasoning { return }
             var buffer = state.sides[side]
+            state.sides[side] = SideBuffer()   // so `buffer` is the only owner and grows in place
             if tone != buffer.partialTone {
                 if !buffer.partial.isEmpty { emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, state: state) }
                 buffer.partial = ""
@@ -59,6 +60,7 @@ public final class PlainRenderer: TurnRenderer, Sendable {
         state.withLock { state in
             guard !state.sides[side].ended else { return }
             var buffer = state.sides[side]
+            state.sides[side] = SideBuffer()
             buffer.partial += buffer.sanitizer.finish()
             if !buffer.partial.isEmpty {
                 emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, state: state)
