@@ -52,6 +52,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
         .testTarget(
             name: "ArenaKitTests",
             dependencies: ["ArenaKit", "ArenaTestServer"]
