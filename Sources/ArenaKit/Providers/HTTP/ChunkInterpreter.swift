@@ -47,10 +47,12 @@ struct EventStreamBody<Interpreter: ChunkInterpreter> {
         var interpreter = self.interpreter
         defer { self.interpreter = interpreter }
         var sawEvent = false
+        let joined = CoalescingSink(target: sink)
+        defer { joined.flush() }
         try decoder.feed(rawBytes: bytes) { event in
             sawEvent = true
             if terminated { return }
-            if try interpreter.interpret(event, into: sink) { terminated = true }
+            if try interpreter.interpret(event, into: joined) { terminated = true }
         }
         if sawEvent {
             self.sawEvent = true
@@ -77,5 +79,42 @@ struct EventStreamBody<Interpreter: ChunkInterpreter> {
             throw ProviderError.malformedResponse(detail: "expected an event stream, got \(heldBody.count) bytes of something else")
         }
         throw ProviderError.incomplete
+    }
+}
+
+/// Joins the text of consecutive events decoded from one network read, so that the collector
+/// and the renderer handle one piece per read instead of one per chunk (a read often holds
+/// dozens of chunks). Order is kept: any other event first delivers the text before it.
+/// Used synchronously inside one `consume` call, never shared between threads.
+final class CoalescingSink: AnswerSink, @unchecked Sendable {
+    private let target: any AnswerSink
+    private var pending = ""
+    private var pendingIsReasoning = false
+
+    init(target: any AnswerSink) {
+        self.target = target
+    }
+
+    func receive(_ event: AnswerEvent) {
+        switch event {
+        case .text(let text): append(text, reasoning: false)
+        case .reasoning(let text): append(text, reasoning: true)
+        default:
+            flush()
+            target.receive(event)
+        }
+    }
+
+    /// Delivers the text gathered so far.
+    func flush() {
+        guard !pending.isEmpty else { return }
+        target.receive(pendingIsReasoning ? .reasoning(pending) : .text(pending))
+        pending = ""
+    }
+
+    private func append(_ text: String, reasoning: Bool) {
+        if !pending.isEmpty && pendingIsReasoning != reasoning { flush() }
+        pending += text
+        pendingIsReasoning = reasoning
     }
 }
