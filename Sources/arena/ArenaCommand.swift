@@ -15,4 +15,24 @@ struct ArenaCommand: AsyncParsableCommand {
         subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, ModelsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// Answers a lone `--version` before the argument parser runs (it scans every loaded
+    /// library, which costs more than the answer); everything else goes through it.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            print(ArenaVersion.current)
+            return
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
