@@ -17,14 +17,7 @@ public struct AnthropicClient: ModelClient {
         for suffix in ["/messages", "/v1"] where base.hasSuffix(suffix) { base.removeLast(suffix.count) }
         url = base + "/v1/messages"
         redactor = SecretRedactor([connection.key])
-        call = StreamingCall(
-            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect),
-            timeouts: connection.timeouts,
-            retry: connection.retry,
-            redactor: redactor,
-            logger: ProviderLogging.logger,
-            modelName: connection.name
-        )
+        call = StreamingCall(connection: connection, httpClient: httpClient, redactor: redactor)
     }
 
     public var descriptor: ModelDescriptor { connection.descriptor() }

@@ -130,3 +130,18 @@ struct StreamingCall: Sendable {
         return bytes
     }
 }
+
+extension StreamingCall {
+    /// The call for one configured model: its timeouts, retry policy and name, on `httpClient`
+    /// or on a client made for the model's connect timeout.
+    init(connection: ModelConnection, httpClient: HTTPClient?, redactor: SecretRedactor) {
+        self.init(
+            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect),
+            timeouts: connection.timeouts,
+            retry: connection.retry,
+            redactor: redactor,
+            logger: ProviderLogging.logger,
+            modelName: connection.name
+        )
+    }
+}

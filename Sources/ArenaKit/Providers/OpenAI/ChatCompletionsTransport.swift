@@ -12,14 +12,7 @@ struct ChatCompletionsTransport: Sendable {
     init(connection: ModelConnection, httpClient: HTTPClient?, requestedModel: String?) {
         redactor = SecretRedactor([connection.key])
         self.requestedModel = requestedModel
-        call = StreamingCall(
-            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect),
-            timeouts: connection.timeouts,
-            retry: connection.retry,
-            redactor: redactor,
-            logger: ProviderLogging.logger,
-            modelName: connection.name
-        )
+        call = StreamingCall(connection: connection, httpClient: httpClient, redactor: redactor)
     }
 
     func stream(_ request: PreparedRequest, into sink: any AnswerSink) async throws {
