@@ -150,4 +150,19 @@ import Testing
         #expect(result.stdout.contains("✓ echo:"))
         #expect(!result.stdout.contains("wrong-key") && !result.stdout.contains("right-key"))
     }
+
+    @Test func reasoningIsShownApartAndThinkOffHidesIt() async throws {
+        let server = ProviderTestServer(dialect: .openAI, apiKey: "k", models: ["thinker"])
+        let port = try await server.start()
+        defer { Task { await server.shutdown() } }
+        let answer = TestAnswer(text: ["The answer", " is 4."], reasoning: ["Two plus", " two is four."])
+        server.setBehaviour(.answer(answer), forModel: "thinker")
+        let environment = ["THINKER_ENDPOINT": "http://127.0.0.1:\(port)/v1", "THINKER_KEY": "k"]
+        let shown = try ArenaBinary.runPiped(["--no-record", "--model-a", "thinker", "--model-b", "echo"], input: "2+2?\n/think off\n2+2 again?\n", extra: environment.merging(["ARENA_PACE": "0"]) { a, _ in a })
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("A~ Two plus two is four.\nA: The answer is 4.\n"), "\(shown.stdout)")
+        let afterOff = try #require(shown.stdout.range(of: "reasoning text is hidden"))
+        #expect(!shown.stdout[afterOff.upperBound...].contains("A~ "))
+        #expect(shown.stdout[afterOff.upperBound...].contains("A: The answer is 4."))
+    }
 }
