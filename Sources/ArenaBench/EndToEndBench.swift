@@ -46,17 +46,8 @@ struct EndToEndBench {
         let arguments = ["--model-a", "a1", "--model-b", "b1", "--no-record", "--no-history"]
         var results: [Measurement] = []
 
-        var pipeRuns: [Run] = []
-        var pipeFailure: String?
-        for index in 1...runs {
-            log("end to end, pipe: run \(index)/\(runs), \(chunks) chunks a side")
-            server.enqueue(.firehose(chunks: chunks, text: chunkText), .firehose(chunks: chunks, text: chunkText))
-            do {
-                pipeRuns.append(try pipeRun(server: server, variables: variables, arguments: arguments))
-            } catch {
-                pipeFailure = "\(error)"
-                break
-            }
+        let (pipeRuns, pipeFailure) = repeatedRuns("pipe", server: server) {
+            try pipeRun(server: server, variables: variables, arguments: arguments)
         }
         results += summarise(pipeRuns, section: 1, prefix: "e2e.pipe", failure: pipeFailure)
         if sessionTurns > 1 {
@@ -73,17 +64,8 @@ struct EndToEndBench {
             }
         }
 
-        var terminalRuns: [Run] = []
-        var terminalFailure: String?
-        for index in 1...runs {
-            log("end to end, terminal: run \(index)/\(runs), \(chunks) chunks a side")
-            server.enqueue(.firehose(chunks: chunks, text: chunkText), .firehose(chunks: chunks, text: chunkText))
-            do {
-                terminalRuns.append(try terminalRun(server: server, variables: variables, arguments: arguments))
-            } catch {
-                terminalFailure = "\(error)"
-                break
-            }
+        let (terminalRuns, terminalFailure) = repeatedRuns("terminal", server: server) {
+            try terminalRun(server: server, variables: variables, arguments: arguments)
         }
         results += summarise(terminalRuns, section: 2, prefix: "e2e.terminal", failure: terminalFailure)
         if !pipeRuns.isEmpty && !terminalRuns.isEmpty {
@@ -96,6 +78,22 @@ struct EndToEndBench {
         results.append(await inProcessClients(server: server, port: port))
         await server.shutdown()
         return results
+    }
+
+    /// Runs `body` `runs` times, each after queueing one firehose answer per side; stops at the
+    /// first failure and returns it with the runs that succeeded.
+    private func repeatedRuns(_ mode: String, server: ProviderTestServer, _ body: () throws -> Run) -> ([Run], String?) {
+        var done: [Run] = []
+        for index in 1...runs {
+            log("end to end, \(mode): run \(index)/\(runs), \(chunks) chunks a side")
+            server.enqueue(.firehose(chunks: chunks, text: chunkText), .firehose(chunks: chunks, text: chunkText))
+            do {
+                done.append(try body())
+            } catch {
+                return (done, "\(error)")
+            }
+        }
+        return (done, nil)
     }
 
     private func summarise(_ runs: [Run], section: Int, prefix: String, failure: String?) -> [Measurement] {

@@ -62,7 +62,7 @@ public struct MMLURun: Sendable {
                     answer.status = status
                     let graded = MMLUGrader.grade(answer.text, for: question)
                     shared.scores.withLock { $0[side].record(graded.grade) }
-                    sink.finish(answer, side: side, turn: index + 1, question: question, graded: graded, model: models[side].name, recorder: recorder)
+                    sink.finish(answer, side: side, turn: index + 1, question: question, graded: graded, model: models[side].name, recorder: recorder, shared: shared)
                     let count = shared.done.withLock { count in
                         count += 1
                         return count
@@ -82,12 +82,13 @@ public struct MMLURun: Sendable {
 private final class SharedProgress: Sendable {
     let scores = Mutex(SidePair(both: MMLUTally()))
     let done = Mutex(0)
+    /// The first side's events of each question, waiting for the other side's.
+    let pendingTurns = Mutex([Int: [TranscriptEvent]]())
 }
 
 /// Collects one answer without showing it, and records it in order once both sides are in.
 private final class CollectingSink: AnswerSink, Sendable {
     private let state = Mutex(Answer())
-    private static let pendingTurns = Mutex([Int: [TranscriptEvent]]())
 
     func receive(_ event: AnswerEvent) {
         state.withLock { answer in
@@ -106,13 +107,13 @@ private final class CollectingSink: AnswerSink, Sendable {
 
     /// Keeps the first side's events until the other side of the same question is in, then writes
     /// the turn (clear, question, both answers, both grades) in one piece.
-    func finish(_ answer: Answer, side: Side, turn: Int, question: MMLUQuestion, graded: MMLUGradedAnswer, model: String, recorder: SessionRecorder?) {
+    func finish(_ answer: Answer, side: Side, turn: Int, question: MMLUQuestion, graded: MMLUGradedAnswer, model: String, recorder: SessionRecorder?, shared: SharedProgress) {
         guard let recorder else { return }
         let events: [TranscriptEvent] = [
             .answer(.init(turn: turn, side: side, model: model, answer: answer)),
             .grade(.init(turn: turn, side: side, model: model, extractedLetter: graded.extracted?.letter, correctLetter: graded.correct.letter, isCorrect: graded.grade == .right)),
         ]
-        let toWrite: [TranscriptEvent]? = Self.pendingTurns.withLock { pending in
+        let toWrite: [TranscriptEvent]? = shared.pendingTurns.withLock { pending in
             guard let other = pending.removeValue(forKey: turn) else {
                 pending[turn, default: []] += events
                 return nil

@@ -41,7 +41,7 @@ extension ArenaSession {
         }
         state = restored
         turnNumber = loaded.turns.map(\.number).max() ?? state.turnCount
-        startRecordingAfterLoad(source: path)
+        startRecording(source: path)
         console.print("loaded \(state.turnCount) turn\(state.turnCount == 1 ? "" : "s") from \(path): A \(state.a.model.displayName), B \(state.b.model.displayName)")
     }
 
@@ -111,9 +111,5 @@ extension ArenaSession {
         } catch {
             throw CommandError("\(command): \(error)")
         }
-    }
-
-    private func startRecordingAfterLoad(source: String) {
-        restartRecording(source: source)
     }
 }

@@ -56,11 +56,7 @@ public final class ArenaSession {
     }
 
     /// Starts a new transcript describing the session as it stands (after a load, with its turns).
-    func restartRecording(source: String?) {
-        startRecording(source: source)
-    }
-
-    private func startRecording(source: String?) {
+    func startRecording(source: String?) {
         recorder?.close()
         recorder = makeRecorder?(source)
         recorder?.record(TranscriptEvent.snapshot(of: state, arenaVersion: ArenaVersion.current, source: source, firstTurn: turnNumber - state.turnCount + 1))

@@ -35,10 +35,9 @@ public final class REPL {
             }
             lineNumber += 1
             let startLine = lineNumber
-            var entry = rawLine
+            let entry = rawLine
             if rawLine.trimmingSpaces == "\"\"\"" {
                 guard let block = await readBlock() else { continue }
-                entry = block
                 reader.addToHistory("\"\"\"\n" + block + "\n\"\"\"")
                 if !(await runMessage(block)) { break }
                 continue

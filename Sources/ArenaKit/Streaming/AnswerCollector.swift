@@ -6,7 +6,6 @@ final class AnswerCollector: AnswerSink, Sendable {
     private struct State: Sendable {
         var answer = Answer()
         var progress: AnswerProgress
-        var outputEvents = 0
         /// Unicode scalars of text and reasoning so far, kept as they arrive so the token
         /// estimate never re-counts the whole answer.
         var scalars = 0
@@ -34,7 +33,6 @@ final class AnswerCollector: AnswerSink, Sendable {
                 let isReasoning: Bool
                 if case .reasoning = event { isReasoning = true } else { isReasoning = false }
                 if isReasoning { state.answer.reasoning += text } else { state.answer.text += text }
-                state.outputEvents += 1
                 state.scalars += text.unicodeScalars.count
                 if state.progress.firstTokenAt == nil {
                     state.progress.firstTokenAt = now

@@ -71,7 +71,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
     /// The terminal changed size: re-wrap what is not yet in the scrollback and redraw.
     public func resize(columns: Int, rows: Int) {
         state.withLock { state in
-            _ = state.screen.resize(columns: columns, rows: rows)
+            state.screen.resize(columns: columns, rows: rows)
             if state.active { draw(&state) }
         }
     }

@@ -31,15 +31,20 @@ struct ColumnScreen: Sendable {
         self.columns = max(20, columns)
         self.rows = max(8, rows)
         self.style = style
-        sides = SidePair(both: SideColumn(width: 1))
-        sides = SidePair(both: SideColumn(width: columnWidth))
+        sides = SidePair(both: SideColumn(width: Self.columnWidth(columns: self.columns)))
     }
 
-    var layout: Layout { columns < Self.minimumSideBySideColumns ? .stacked : .sideBySide }
+    var layout: Layout { Self.layout(columns: columns) }
 
     /// Cells for one side's text.
-    var columnWidth: Int {
-        switch layout {
+    var columnWidth: Int { Self.columnWidth(columns: columns) }
+
+    private static func layout(columns: Int) -> Layout {
+        columns < minimumSideBySideColumns ? .stacked : .sideBySide
+    }
+
+    private static func columnWidth(columns: Int) -> Int {
+        switch layout(columns: columns) {
         case .sideBySide: return max(10, (columns - 1 - 3) / 2)
         case .stacked: return max(10, columns - 1 - 2)
         }
@@ -77,11 +82,11 @@ struct ColumnScreen: Sendable {
         sides[side].finish()
     }
 
-    mutating func resize(columns: Int, rows: Int) -> String {
+    mutating func resize(columns: Int, rows: Int) {
         let oldColumns = self.columns
         self.columns = max(20, columns)
         self.rows = max(8, rows)
-        guard oldColumns != self.columns else { return "" }
+        guard oldColumns != self.columns else { return }
         // The terminal may have re-flowed the live rows drawn at the old width: estimate how
         // many rows they take now so the next frame clears all of them.
         let oldRowWidth = oldColumns - 1
@@ -90,7 +95,6 @@ struct ColumnScreen: Sendable {
         for side in Side.allCases {
             sides[side].rewrap(width: columnWidth)
         }
-        return ""
     }
 
     // MARK: Output

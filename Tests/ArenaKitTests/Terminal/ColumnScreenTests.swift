@@ -117,7 +117,7 @@ import Testing
         _ = screen.begin(TurnHeading(names: SidePair(a: "a", b: "b")))
         for word in words.prefix(100) { screen.append(word + " ", tone: .answer, side: .a) }
         _ = screen.frame(now: .now)
-        _ = screen.resize(columns: 90, rows: 30)
+        screen.resize(columns: 90, rows: 30)
         for word in words.dropFirst(100) { screen.append(word + " ", tone: .answer, side: .a) }
         screen.update(progress(.done), side: .a)
         screen.update(progress(.done), side: .b)

@@ -17,15 +17,7 @@ struct AnthropicEventInterpreter: ChunkInterpreter {
 
     mutating func interpret(_ event: ServerSentEvent, into sink: any AnswerSink) throws -> Bool {
         if event.type == "ping" { return false }
-        let json: JSONValue
-        do {
-            json = try parser.parse(event.data)
-        } catch {
-            if event.type == "error" {
-                throw ProviderError.streamError(code: nil, message: redactor.redact(ErrorBody.oneLine(event.text)))
-            }
-            throw ProviderError.malformedResponse(detail: "a stream event is not valid JSON (\(error))")
-        }
+        let json = try parser.parseEvent(event, redactor: redactor)
         let type = event.type == "message" ? (json["type"]?.stringValue ?? "message") : event.type
         switch type {
         case "message_start":

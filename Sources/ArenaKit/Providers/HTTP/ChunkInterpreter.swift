@@ -118,3 +118,18 @@ final class CoalescingSink: AnswerSink, @unchecked Sendable {
         pendingIsReasoning = reasoning
     }
 }
+
+extension JSONParser {
+    /// The JSON of one stream event. Text that is not JSON is the provider's error when the
+    /// event is an `error` event, and a malformed response otherwise.
+    mutating func parseEvent(_ event: ServerSentEvent, redactor: SecretRedactor) throws -> JSONValue {
+        do {
+            return try parse(event.data)
+        } catch {
+            if event.type == "error" {
+                throw ProviderError.streamError(code: nil, message: redactor.redact(ErrorBody.oneLine(event.text)))
+            }
+            throw ProviderError.malformedResponse(detail: "a stream event is not valid JSON (\(error))")
+        }
+    }
+}

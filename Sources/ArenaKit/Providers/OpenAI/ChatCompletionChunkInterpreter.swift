@@ -19,15 +19,7 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
 
     mutating func interpret(_ event: ServerSentEvent, into sink: any AnswerSink) throws -> Bool {
         if event.isDoneMarker { return true }
-        let json: JSONValue
-        do {
-            json = try parser.parse(event.data)
-        } catch {
-            if event.type == "error" {
-                throw ProviderError.streamError(code: nil, message: redactor.redact(ErrorBody.oneLine(event.text)))
-            }
-            throw ProviderError.malformedResponse(detail: "a stream chunk is not valid JSON (\(error))")
-        }
+        let json = try parser.parseEvent(event, redactor: redactor)
         if event.type == "error" || (json["error"].map { !$0.isNull } ?? false) {
             throw ErrorBody.streamError(from: json, redactor: redactor)
         }
