@@ -23,7 +23,7 @@ public struct JSONParser: Sendable {
 
     /// Parses one JSON value that must span all of `bytes`, reusing this parser's buffers.
     public mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
+        var reader = JSONReader(bytes: bytes)
         swap(&reader.memberStack, &memberStack)
         swap(&reader.valueStack, &valueStack)
         defer {
@@ -54,12 +54,17 @@ public struct JSONParser: Sendable {
 
     /// Parses one JSON value that must span all of `bytes` (whitespace around it allowed).
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
+        var reader = JSONReader(bytes: bytes)
         return try reader.parseDocument()
     }
 }
 
-private struct Reader {
+/// The byte-level reading shared by ``JSONParser`` (which builds a tree) and ``JSONScanner``
+/// (which builds none): whitespace, strings, numbers and literals, with the same errors.
+struct JSONReader {
+    /// How deeply objects and arrays may nest before the text is rejected.
+    static let maximumDepth = 512
+
     let bytes: UnsafeRawBufferPointer
     var index = 0
     /// Members of the objects being parsed, innermost last; each object takes its own off the
@@ -84,7 +89,20 @@ private struct Reader {
         JSONParseError(offset: index, reason: reason)
     }
 
+    /// The byte at the reading position, or nil at the end.
+    var peek: UInt8? {
+        index < bytes.count ? bytes[index] : nil
+    }
+
+    /// The error for a value that cannot start here.
+    func unexpected() -> JSONParseError {
+        error(index < bytes.count ? "unexpected character" : "unexpected end of input")
+    }
+
+    @inline(__always)
     mutating func skipWhitespace() {
+        // Most values follow their separator directly: settle that with one comparison.
+        if index < bytes.count && bytes[index] > 0x20 { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -103,7 +121,7 @@ private struct Reader {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw error("unexpected character")
+        default: throw unexpected()
         }
     }
 
@@ -118,7 +136,7 @@ private struct Reader {
     }
 
     mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth <= 512 else { throw error("nesting too deep") }
+        guard depth <= Self.maximumDepth else { throw error("nesting too deep") }
         index += 1
         let base = memberStack.count
         skipWhitespace()
@@ -152,7 +170,7 @@ private struct Reader {
     }
 
     mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth <= 512 else { throw error("nesting too deep") }
+        guard depth <= Self.maximumDepth else { throw error("nesting too deep") }
         index += 1
         let base = valueStack.count
         skipWhitespace()
@@ -194,6 +212,63 @@ private struct Reader {
             index += 1
         }
         throw error("unterminated string")
+    }
+
+    /// Skips the string that starts here, checking it as ``parseString()`` would, without
+    /// making it. Returns true when it holds escapes.
+    @discardableResult
+    mutating func skipString() throws(JSONParseError) -> Bool {
+        index += 1
+        var hasEscapes = false
+        while index < bytes.count {
+            index = Self.firstSpecialByte(in: bytes, from: index)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") { return hasEscapes }
+            if byte < 0x20 {
+                index -= 1
+                throw error("control character in string")
+            }
+            guard byte == UInt8(ascii: "\\") else { continue }
+            hasEscapes = true
+            guard index < bytes.count else { break }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                 UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                continue
+            case UInt8(ascii: "u"): _ = try parseUnicodeEscape()
+            default: throw error("invalid escape")
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// The offset of the first quote, backslash or control character at or after `start`
+    /// (or `bytes.count`), looking at eight bytes at a time.
+    @inline(__always)
+    static func firstSpecialByte(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            // A byte is zero in `quotes` or `backslashes`, or below 0x20 in `word`, exactly when
+            // its high bit is set here (bytes of 0x80 and above are excluded by `~word`).
+            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+            if special & highBits != 0 { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
+            index += 1
+        }
+        return index
     }
 
     private mutating func parseEscapedString(from start: Int) throws(JSONParseError) -> String {

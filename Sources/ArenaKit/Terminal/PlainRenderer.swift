@@ -44,11 +44,12 @@ public final class PlainRenderer: TurnRenderer, Sendable {
             }
             let clean = buffer.sanitizer.sanitize(text)
             var rest = Substring(clean)
-            while let newline = rest.firstIndex(of: "\n") {
+            // Searched as UTF-8: a Character search would run grapheme breaking over every answer.
+            while let newline = rest.utf8.firstIndex(of: ASCII.lineFeed) {
                 buffer.partial += rest[..<newline]
                 emit(line(side, tone, buffer.partial), side: side, into: &buffer, state: state)
                 buffer.partial = ""
-                rest = rest[rest.index(after: newline)...]
+                rest = rest[rest.utf8.index(after: newline)...]
             }
             buffer.partial += rest
             state.sides[side] = buffer

@@ -15,16 +15,14 @@ public struct TextSanitizer: Sendable {
 
     /// Sanitizes one chunk of a stream.
     public mutating func sanitize(_ chunk: String) -> String {
+        if !needsWork(chunk) {
+            guard pendingCarriageReturn, !chunk.isEmpty else { return chunk }
+            pendingCarriageReturn = false
+            // A CR that ended the last chunk and the LF starting this one are one line break.
+            return chunk.utf8.first == ASCII.lineFeed ? chunk : "\u{240D}" + chunk
+        }
         var output = ""
         output.reserveCapacity(chunk.utf8.count)
-        if !needsWork(chunk) {
-            if pendingCarriageReturn {
-                pendingCarriageReturn = false
-                output.append("\u{240D}")
-            }
-            output.append(chunk)
-            return output
-        }
         for scalar in chunk.unicodeScalars {
             if pendingCarriageReturn {
                 pendingCarriageReturn = false

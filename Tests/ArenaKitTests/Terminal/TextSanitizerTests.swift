@@ -31,6 +31,9 @@ import Testing
         var sanitizer = TextSanitizer()
         let output = sanitizer.sanitize("one\r") + sanitizer.sanitize("\ntwo\rthree") + sanitizer.finish()
         #expect(output == "one\ntwo␍three")
+        var plain = TextSanitizer()
+        let joined = plain.sanitize("one\r") + plain.sanitize("") + plain.sanitize("\ntwo") + plain.sanitize("\r") + plain.sanitize("x") + plain.finish()
+        #expect(joined == "one\ntwo␍x")
     }
 
     @Test func singleLineValuesLoseNewlines() {

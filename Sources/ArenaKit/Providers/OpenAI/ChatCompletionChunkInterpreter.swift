@@ -19,56 +19,75 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
 
     mutating func interpret(_ event: ServerSentEvent, into sink: any AnswerSink) throws -> Bool {
         if event.isDoneMarker { return true }
+        if event.type != "error", interpretChunk(event.data, into: sink) { return false }
+        // An error event, an error member, or malformed JSON: the full parse says which.
         let json = try parser.parseEvent(event, redactor: redactor)
         if event.type == "error" || (json["error"].map { !$0.isNull } ?? false) {
             throw ErrorBody.streamError(from: json, redactor: redactor)
         }
-        handle(json, into: sink)
+        // Valid JSON the scanner did not take (it never should): read it as written by arena.
+        _ = interpretChunk(Array(json.jsonText.utf8), into: sink)
         return false
     }
 
     mutating func interpretCompleteBody(_ json: JSONValue, into sink: any AnswerSink) throws {
-        handle(json, into: sink)
+        _ = interpretChunk(Array(json.jsonText.utf8), into: sink)
         sawFinishReason = true
     }
 
-    private mutating func handle(_ json: JSONValue, into sink: any AnswerSink) {
-        if !reportedModel, let model = json["model"]?.stringValue, !model.isEmpty {
-            reportedModel = true
-            if model != requestedModel { sink.receive(.reportedModel(model)) }
+    /// Delivers what the chunk in `bytes` carries; false (delivering nothing) when it is not
+    /// valid JSON or is an error.
+    private mutating func interpretChunk(_ bytes: [UInt8], into sink: any AnswerSink) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var scanner = JSONScanner(bytes: raw)
+            guard let chunk = try? ChatCompletionChunk(scanning: &scanner), !chunk.hasError else { return false }
+            deliver(chunk, from: scanner, into: sink)
+            return true
         }
-        if case .array(let choices)? = json["choices"] {
-            for choice in choices where (choice["index"]?.intValue ?? 0) == 0 {
-                if let delta = choice["delta"] ?? choice["message"] {
-                    deliverText(of: delta, into: sink)
-                }
-                if let reason = choice["finish_reason"]?.stringValue, !reason.isEmpty {
+    }
+
+    private mutating func deliver(_ chunk: ChatCompletionChunk, from scanner: JSONScanner, into sink: any AnswerSink) {
+        if !reportedModel, let slice = chunk.model {
+            let model = scanner.string(slice)
+            if !model.isEmpty {
+                reportedModel = true
+                if model != requestedModel { sink.receive(.reportedModel(model)) }
+            }
+        }
+        chunk.forEachChoice { choice in
+            if let texts = choice.texts {
+                deliver(texts, from: scanner, into: sink)
+            }
+            if let slice = choice.finishReason {
+                let reason = scanner.string(slice)
+                if !reason.isEmpty {
                     sawFinishReason = true
                     sink.receive(.finished(FinishReason(providerValue: reason)))
                 }
             }
         }
-        if case .object(let usage)? = json["usage"] {
-            let input = usage["prompt_tokens"]?.intValue ?? usage["input_tokens"]?.intValue
-            let output = usage["completion_tokens"]?.intValue ?? usage["output_tokens"]?.intValue
-            if input != nil || output != nil {
-                sink.receive(.usage(TokenUsage(inputTokens: input, outputTokens: output)))
-            }
+        let input = chunk.promptTokens ?? chunk.inputTokens
+        let output = chunk.completionTokens ?? chunk.outputTokens
+        if input != nil || output != nil {
+            sink.receive(.usage(TokenUsage(inputTokens: input, outputTokens: output)))
         }
     }
 
-    private mutating func deliverText(of delta: JSONValue, into sink: any AnswerSink) {
-        if let reasoning = delta["reasoning_content"]?.stringValue ?? delta["reasoning"]?.stringValue, !reasoning.isEmpty {
-            hasDeliveredContent = true
-            sink.receive(.reasoning(reasoning))
+    private mutating func deliver(_ texts: ChatCompletionChunk.Texts, from scanner: JSONScanner, into sink: any AnswerSink) {
+        if let slice = texts.reasoningContent ?? texts.reasoning {
+            deliver(scanner.string(slice), as: AnswerEvent.reasoning, into: sink)
         }
-        if let content = delta["content"]?.stringValue, !content.isEmpty {
-            hasDeliveredContent = true
-            sink.receive(.text(content))
+        if let slice = texts.content {
+            deliver(scanner.string(slice), as: AnswerEvent.text, into: sink)
         }
-        if let refusal = delta["refusal"]?.stringValue, !refusal.isEmpty {
-            hasDeliveredContent = true
-            sink.receive(.text(refusal))
+        if let slice = texts.refusal {
+            deliver(scanner.string(slice), as: AnswerEvent.text, into: sink)
         }
+    }
+
+    private mutating func deliver(_ text: String, as event: (String) -> AnswerEvent, into sink: any AnswerSink) {
+        guard !text.isEmpty else { return }
+        hasDeliveredContent = true
+        sink.receive(event(text))
     }
 }
