@@ -254,13 +254,14 @@ struct JSONReader {
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var index = start
         while index + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             let quotes = word ^ (ones &* 0x22)
             let backslashes = word ^ (ones &* 0x5C)
-            // A byte is zero in `quotes` or `backslashes`, or below 0x20 in `word`, exactly when
-            // its high bit is set here (bytes of 0x80 and above are excluded by `~word`).
-            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-            if special & highBits != 0 { break }
+            // The high bit of a byte is set here when it is zero in `quotes` or `backslashes`, or
+            // below 0x20 in `word` (bytes of 0x80 and above are excluded by `~word`). A borrow
+            // can also mark a byte above a marked one, never below, so the lowest mark is exact.
+            let special = (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)) & highBits
+            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
             index += 8
         }
         while index < bytes.count {
@@ -349,8 +350,10 @@ struct JSONReader {
         for unit in UTF8.encode(scalar)! { utf8.append(unit) }
     }
 
-    mutating func parseNumber() throws(JSONParseError) -> Double {
-        let start = index
+    /// Skips the number that starts here, checking its grammar; true when it has no fraction
+    /// or exponent.
+    @discardableResult
+    mutating func skipNumber() throws(JSONParseError) -> Bool {
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
@@ -372,6 +375,12 @@ struct JSONReader {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
             while index < bytes.count && isDigit(bytes[index]) { index += 1 }
         }
+        return isInteger
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> Double {
+        let start = index
+        let isInteger = try skipNumber()
         let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
         if isInteger && slice.count <= 16 {
             var value: Int64 = 0

@@ -111,7 +111,7 @@ struct JSONScanner {
         case .array:
             var array = try beginArray()
             while try nextElement(in: &array) {}
-        case .number: _ = try reader.parseNumber()
+        case .number: try reader.skipNumber()
         case .null: try reader.expectLiteral("null")
         case .bool: try reader.expectLiteral(reader.peek == UInt8(ascii: "t") ? "true" : "false")
         }
@@ -121,6 +121,17 @@ struct JSONScanner {
     mutating func finish() throws(JSONParseError) {
         reader.skipWhitespace()
         guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the value") }
+    }
+
+    /// The string that spans exactly `range` of the text, or nil when that range is not one
+    /// valid JSON string.
+    func stringSlice(exactly range: Range<Int>) -> JSONStringSlice? {
+        guard range.lowerBound >= 0, range.upperBound <= reader.bytes.count, range.count >= 2,
+              reader.bytes[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
+        var checker = JSONReader(bytes: reader.bytes)
+        checker.index = range.lowerBound
+        guard let hasEscapes = try? checker.skipString(), checker.index == range.upperBound else { return nil }
+        return JSONStringSlice(quote: range.lowerBound, end: range.upperBound, hasEscapes: hasEscapes)
     }
 
     /// The string at `slice`, decoded (escapes and all).

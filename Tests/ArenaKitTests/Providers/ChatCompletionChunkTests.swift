@@ -29,31 +29,53 @@ import Testing
         var error: String?
     }
 
-    private func fastPath(_ text: String) -> Outcome {
+    /// Interprets `texts` as one stream's events, stopping at the first error.
+    private func fastPath(_ texts: String...) -> Outcome { fastPath(texts) }
+
+    private func fastPath(_ texts: [String]) -> Outcome {
         var interpreter = ChatCompletionChunkInterpreter(requestedModel: "requested", redactor: SecretRedactor([]))
         let sink = RecordingSink()
         do {
-            _ = try interpreter.interpret(ServerSentEvent(text: text), into: sink)
+            for text in texts { _ = try interpreter.interpret(ServerSentEvent(text: text), into: sink) }
             return Outcome(events: sink.events, error: nil)
         } catch {
             return Outcome(events: sink.events, error: "\(error)")
         }
     }
 
-    private func treeReference(_ text: String) -> Outcome {
+    private func treeReference(_ texts: String...) -> Outcome { treeReference(texts) }
+
+    private func treeReference(_ texts: [String]) -> Outcome {
         let sink = RecordingSink()
+        var reportedModel = false
         do {
-            var parser = JSONParser()
-            let json = try parser.parseEvent(ServerSentEvent(text: text), redactor: SecretRedactor([]))
-            if json["error"].map({ !$0.isNull }) ?? false {
-                throw ErrorBody.streamError(from: json, redactor: SecretRedactor([]))
+            for text in texts {
+                var parser = JSONParser()
+                let json = try parser.parseEvent(ServerSentEvent(text: text), redactor: SecretRedactor([]))
+                if json["error"].map({ !$0.isNull }) ?? false {
+                    throw ErrorBody.streamError(from: json, redactor: SecretRedactor([]))
+                }
+                TreeReference.handle(json, requestedModel: "requested", reportedModel: &reportedModel, into: sink)
             }
-            TreeReference.handle(json, requestedModel: "requested", into: sink)
             return Outcome(events: sink.events, error: nil)
         } catch {
             return Outcome(events: sink.events, error: "\(error)")
         }
     }
+
+    /// A chunk as OpenAI streams them, with `content` as the JSON text of the content value.
+    static func streamChunk(_ content: String, finish: String = "null", model: String = "gpt-4o") -> String {
+        #"{"id":"chatcmpl-9","object":"chat.completion.chunk","created":1700000000,"model":"\#(model)","choices":[{"index":0,"delta":{"content":\#(content)},"logprobs":null,"finish_reason":\#(finish)}]}"#
+    }
+
+    /// A stream whose chunks share their bytes around the text, with the odd one that only
+    /// nearly does.
+    static let stream = [
+        streamChunk(#""""#, model: ""), streamChunk(#""Hello""#), streamChunk(#"" wor\"ld\n""#), streamChunk(#""""#),
+        streamChunk(#""caf\u00e9""#), streamChunk("42"), streamChunk("null"), streamChunk(#""a","refusal":"b""#),
+        streamChunk(#""x"  "#), streamChunk(#""tab\there""#), streamChunk(#""unterminated"#),
+        streamChunk(#""plain""#, model: "other"), streamChunk(#""again""#), streamChunk(#""done""#, finish: #""stop""#),
+    ]
 
     @Test func samplesReadTheSameAsTheTree() {
         for text in Self.samples {
@@ -68,20 +90,47 @@ import Testing
 
     @Test func damagedChunksReadTheSameAsTheTree() {
         var generator = SplitMix64(seed: 7)
-        let alphabet = Array(#"{}[]:,"\ u0aeE.-+1tfnl "#.utf8)
         for round in 0..<4_000 {
-            var bytes = Array(Self.samples[round % Self.samples.count].utf8)
-            for _ in 0..<Int.random(in: 1...3, using: &generator) where !bytes.isEmpty {
-                let position = Int.random(in: 0..<bytes.count, using: &generator)
-                switch Int.random(in: 0..<3, using: &generator) {
-                case 0: bytes.remove(at: position)
-                case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: position)
-                default: bytes[position] = alphabet.randomElement(using: &generator)!
-                }
-            }
-            let text = String(decoding: bytes, as: UTF8.self)
+            let text = Self.damaged(Self.samples[round % Self.samples.count], using: &generator)
             #expect(fastPath(text) == treeReference(text), "\(text)")
         }
+    }
+
+    @Test func aStreamOfLookAlikeChunksReadsTheSameAsTheTree() {
+        for end in 1...Self.stream.count {
+            let prefix = Array(Self.stream[..<end])
+            #expect(fastPath(prefix) == treeReference(prefix), "\(prefix.last!)")
+        }
+        let whole = Array(Self.stream[..<10])
+        #expect(fastPath(whole).events == [
+            .reportedModel("gpt-4o"), .text("Hello"), .text(" wor\"ld\n"), .text("café"), .text("a"), .text("b"), .text("x"),
+            .text("tab\there"),
+        ])
+    }
+
+    @Test func damagedStreamsReadTheSameAsTheTree() {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<1_500 {
+            var stream = Array(Self.stream[1..<5])
+            let victim = Int.random(in: 0..<stream.count, using: &generator)
+            stream[victim] = Self.damaged(stream[victim], using: &generator)
+            #expect(fastPath(stream) == treeReference(stream), "\(stream[victim])")
+        }
+    }
+
+    /// `text` with one to three bytes removed, inserted or replaced.
+    private static func damaged(_ text: String, using generator: inout SplitMix64) -> String {
+        let alphabet = Array(#"{}[]:,"\ u0aeE.-+1tfnl "#.utf8)
+        var bytes = Array(text.utf8)
+        for _ in 0..<Int.random(in: 1...3, using: &generator) where !bytes.isEmpty {
+            let position = Int.random(in: 0..<bytes.count, using: &generator)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: bytes.remove(at: position)
+            case 1: bytes.insert(alphabet.randomElement(using: &generator)!, at: position)
+            default: bytes[position] = alphabet.randomElement(using: &generator)!
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @Test func aCompleteAnswerIsReadLikeAChunk() throws {
@@ -93,11 +142,12 @@ import Testing
     }
 }
 
-/// The tree-based reading of a chunk that the scanner replaced (one model report per chunk here).
+/// The tree-based reading of a chunk that the scanner replaced.
 private enum TreeReference {
-    static func handle(_ json: JSONValue, requestedModel: String?, into sink: any AnswerSink) {
-        if let model = json["model"]?.stringValue, !model.isEmpty, model != requestedModel {
-            sink.receive(.reportedModel(model))
+    static func handle(_ json: JSONValue, requestedModel: String?, reportedModel: inout Bool, into sink: any AnswerSink) {
+        if !reportedModel, let model = json["model"]?.stringValue, !model.isEmpty {
+            reportedModel = true
+            if model != requestedModel { sink.receive(.reportedModel(model)) }
         }
         if case .array(let choices)? = json["choices"] {
             for choice in choices where (choice["index"]?.intValue ?? 0) == 0 {

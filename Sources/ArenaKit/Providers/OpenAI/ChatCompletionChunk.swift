@@ -32,6 +32,11 @@ struct ChatCompletionChunk {
     private var firstChoice: Choice?
     private var moreChoices: [Choice]?
 
+    /// The choice with index 0 when there is exactly one.
+    var onlyChoice: Choice? {
+        moreChoices == nil ? firstChoice : nil
+    }
+
     /// Calls `body` with each choice with index 0, in order.
     func forEachChoice(_ body: (Choice) -> Void) {
         if let firstChoice { body(firstChoice) }

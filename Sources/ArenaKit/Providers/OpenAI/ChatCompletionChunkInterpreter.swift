@@ -11,6 +11,7 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
     private(set) var sawFinishReason = false
     private var reportedModel = false
     private var parser = JSONParser()
+    private var template = ChatCompletionChunkTemplate()
 
     init(requestedModel: String?, redactor: SecretRedactor) {
         self.requestedModel = requestedModel
@@ -40,8 +41,18 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
     private mutating func interpretChunk(_ bytes: [UInt8], into sink: any AnswerSink) -> Bool {
         bytes.withUnsafeBytes { raw in
             var scanner = JSONScanner(bytes: raw)
+            if let content = template.content(of: raw, scanner: scanner) {
+                deliver(scanner.string(content), as: AnswerEvent.text, into: sink)
+                return true
+            }
             guard let chunk = try? ChatCompletionChunk(scanning: &scanner), !chunk.hasError else { return false }
+            let modelWasReported = reportedModel
             deliver(chunk, from: scanner, into: sink)
+            // The model's slot had no effect when it was reported before or is still not, so a
+            // chunk with the same bytes around its text means only that text.
+            if modelWasReported == reportedModel {
+                template.learn(from: chunk, bytes: raw)
+            }
             return true
         }
     }
