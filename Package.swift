@@ -22,11 +22,14 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // C library calls Swift does not import (glibc's mallopt).
+        .target(name: "CArenaSystem"),
         // Everything arena does: providers, streaming, conversations, terminal, REPL.
         .target(
             name: "ArenaKit",
             dependencies: [
                 "CLibEdit",
+                "CArenaSystem",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -24,6 +24,7 @@ struct ArenaCommand: AsyncParsableCommand {
             print(ArenaVersion.current)
             return
         }
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

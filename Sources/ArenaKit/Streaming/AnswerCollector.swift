@@ -78,6 +78,13 @@ final class AnswerCollector: AnswerSink, Sendable {
         }
     }
 
+    /// `text` in storage of its own size, when growing it left much unused capacity.
+    private static func compacted(_ text: String) -> String {
+        var text = text
+        guard text.utf8.count >= 4096 else { return text }
+        return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Ends the answer with `status` and returns it; the renderer is told.
     func finish(_ status: AnswerStatus, annotate: (Answer) -> String? = { _ in nil }) -> Answer {
         let now = ContinuousClock.now
@@ -88,6 +95,9 @@ final class AnswerCollector: AnswerSink, Sendable {
             }
             state.answer.status = status
             state.answer.duration = (now - startedAt).seconds
+            // The text grew by doubling; the history keeps it for the rest of the session.
+            state.answer.text = Self.compacted(state.answer.text)
+            state.answer.reasoning = Self.compacted(state.answer.reasoning)
             state.progress.status = status
             state.progress.endedAt = now
             state.progress.retryAt = nil

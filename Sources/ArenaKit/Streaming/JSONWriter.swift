@@ -1,4 +1,12 @@
+import NIOCore
+
 extension JSONValue {
+    /// The value written as compact JSON into a buffer of its size (for request bodies, which
+    /// are kept while the answer streams).
+    public var jsonByteBuffer: ByteBuffer {
+        ByteBuffer(bytes: jsonBytes)
+    }
+
     /// The value written as compact JSON text.
     public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
 

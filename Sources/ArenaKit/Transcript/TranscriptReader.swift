@@ -75,6 +75,7 @@ public enum TranscriptReader {
     }
 
     /// Decodes every line, on all cores when there are many: each line is independent JSON.
+    /// `user` and `answer` lines, nearly all of a long transcript, take a fast path.
     private static func decodeLines(_ lines: [LineRange], of data: Data) -> [Result<TranscriptLineCoder.Line, any Error>] {
         let chunkSize = 512
         let chunkCount = (lines.count + chunkSize - 1) / chunkSize
@@ -83,9 +84,16 @@ public enum TranscriptReader {
         let output = UncheckedSendableBuffer(buffer: results)
         let decodeChunk: @Sendable (Int) -> Void = { chunk in
             let coder = TranscriptLineCoder()
+            var fastDecoder = TranscriptFastLineDecoder()
             for index in chunk * chunkSize..<min(lines.count, (chunk + 1) * chunkSize) {
                 let line = lines[index]
-                let result = Result { try coder.decodeLine(data[line.range], lineNumber: line.number) }
+                let bytes = data[line.range]
+                let result: Result<TranscriptLineCoder.Line, any Error>
+                if let record = bytes.withUnsafeBytes({ fastDecoder.decode($0, lineNumber: line.number) }) {
+                    result = .success(.record(record))
+                } else {
+                    result = Result { try coder.decodeLine(bytes, lineNumber: line.number) }
+                }
                 (output.buffer.baseAddress! + index).initialize(to: result)
             }
         }

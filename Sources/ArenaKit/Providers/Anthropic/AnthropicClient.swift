@@ -31,7 +31,7 @@ public struct AnthropicClient: ModelClient {
         if let key = connection.key, !key.isEmpty {
             headers.replaceOrAdd(name: "x-api-key", value: key.secret)
         }
-        let prepared = PreparedRequest(url: url, headers: headers, body: JSONValue.object(body).jsonBytes)
+        let prepared = PreparedRequest(url: url, headers: headers, json: body)
         let redactor = redactor
         try await call.run(prepared, into: sink) {
             EventStreamBody(interpreter: AnthropicEventInterpreter(requestedModel: model, redactor: redactor), redactor: redactor)

@@ -46,7 +46,7 @@ public struct AzureAIClient: ModelClient {
             headers.replaceOrAdd(name: "extra-parameters", value: "pass-through")
         }
         let url = endpoint + "/chat/completions?api-version=\(URLParts.queryEscaped(apiVersion))"
-        let prepared = PreparedRequest(url: url, headers: headers, body: JSONValue.object(body).jsonBytes)
+        let prepared = PreparedRequest(url: url, headers: headers, json: body)
         try await transport.stream(prepared, into: sink)
     }
 

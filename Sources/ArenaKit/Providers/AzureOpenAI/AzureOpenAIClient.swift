@@ -42,7 +42,7 @@ public struct AzureOpenAIClient: ModelClient {
         if let key = connection.key, !key.isEmpty {
             headers.replaceOrAdd(name: "api-key", value: key.secret)
         }
-        let prepared = PreparedRequest(url: url, headers: headers, body: JSONValue.object(body).jsonBytes)
+        let prepared = PreparedRequest(url: url, headers: headers, json: body)
         try await transport.stream(prepared, into: sink)
     }
 }

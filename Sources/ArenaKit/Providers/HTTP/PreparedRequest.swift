@@ -3,11 +3,26 @@ import NIOCore
 import NIOHTTP1
 
 /// An HTTP request ready to send: URL, method, headers and body bytes.
+///
+/// The body is kept as one `ByteBuffer`, which every attempt's `HTTPClientRequest` shares
+/// rather than copies: a request carries the whole conversation, megabytes in a long session.
 struct PreparedRequest: Sendable {
     var url: String
     var method: HTTPMethod = .POST
     var headers: HTTPHeaders = HTTPHeaders()
-    var body: [UInt8] = []
+    var body: ByteBuffer?
+
+    init(url: String, method: HTTPMethod = .POST, headers: HTTPHeaders = HTTPHeaders()) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+    }
+
+    /// A request whose body is `json`, written once into an exactly sized buffer.
+    init(url: String, headers: HTTPHeaders, json: JSONObject) {
+        self.init(url: url, headers: headers)
+        body = JSONValue.object(json).jsonByteBuffer
+    }
 
     /// The host (and port) for messages, never the query, which may hold a secret.
     var host: String { URLParts.host(of: url) ?? url }
@@ -16,8 +31,8 @@ struct PreparedRequest: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers = headers
-        if !body.isEmpty {
-            request.body = .bytes(ByteBuffer(bytes: body))
+        if let body, body.readableBytes > 0 {
+            request.body = .bytes(body)
         }
         return request
     }

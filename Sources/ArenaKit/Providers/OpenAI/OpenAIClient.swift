@@ -32,7 +32,7 @@ public struct OpenAIClient: ModelClient {
         if let key = connection.key, !key.isEmpty {
             headers.replaceOrAdd(name: "authorization", value: "Bearer \(key.secret)")
         }
-        let prepared = PreparedRequest(url: url, headers: headers, body: JSONValue.object(body).jsonBytes)
+        let prepared = PreparedRequest(url: url, headers: headers, json: body)
         try await transport.stream(prepared, into: sink)
     }
 }
