@@ -1,101 +1,95 @@
 import ArenaKit
 import Foundation
 
-/// Section 3: SSE decoding alone and chunk JSON decoding alone, in this process, on the same
-/// chunks the loopback server's firehose sends.
+/// Section 3: decoding in this process, without HTTP, on the same bytes the loopback server's
+/// firehose sends: SSE alone, the full OpenAI stream decoding arena's clients do (with and
+/// without the chunk template), and, for comparison, parsing each chunk into a JSON tree.
 struct DecodingBench {
     var chunks: Int
     /// At most this many repetitions of each measurement …
     var maxRepetitions = 15
     /// … and no more repetitions once this much time was spent on one measurement.
     var timeBudget: Duration = .seconds(2)
-    var chunkText = " word"
+    var chunkTexts = FirehoseText.words
     var log: (String) -> Void
 
-    /// The exact event the test server's firehose sends for each chunk.
-    var chunkEvent: String {
-        "data: {\"id\":\"chatcmpl-fire\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"a1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\(chunkText)\"},\"finish_reason\":null}]}\n\n"
+    /// The exact event the test server's firehose sends for a chunk carrying `text`.
+    func chunkEvent(_ text: String) -> [UInt8] {
+        let content = JSONValue.string(text).jsonText
+        return Array("data: {\"id\":\"chatcmpl-fire\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"a1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\(content)},\"finish_reason\":null}]}\n\n".utf8)
     }
 
     func measure() -> [Measurement] {
-        let event = Array(chunkEvent.utf8)
+        let events = chunkTexts.map(chunkEvent)
         var stream: [UInt8] = []
-        stream.reserveCapacity(event.count * chunks + 16)
-        for _ in 0..<chunks { stream += event }
+        stream.reserveCapacity((events.map(\.count).max() ?? 0) * chunks + 16)
+        for index in 0..<chunks { stream += events[index % events.count] }
         stream += Array("data: [DONE]\n\n".utf8)
+        let expectedText = FirehoseText.textBytes(chunks: chunks)
+        let averageChunk = (stream.count - 14) / max(chunks, 1) - 8
         var results: [Measurement] = []
 
         log("decoding: SSE, \(chunks) events (\(stream.count / 1024) KiB) in 16 KiB reads")
-        var events: [[UInt8]] = []
         let sseTimes = repeatTimed { () -> Int in
             var decoder = SSEDecoder(acceptsLegacyErrorField: true)
             var count = 0
-            stream.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(offset + 16 << 10, all.count)
-                    decoder.feed(rawBytes: UnsafeRawBufferPointer(rebasing: all[offset..<end])) { _ in count += 1 }
-                    offset = end
-                }
-            }
+            Self.feedInReads(stream) { decoder.feed(rawBytes: $0) { _ in count += 1 } }
             return count
         }
-        var collector = SSEDecoder()
-        collector.feed(stream) { events.append($0.data) }
         let megabytes = Double(stream.count) / 1_000_000
         results.append(Measurement(id: "decode.sse.megabytes_per_second", section: 3, label: "SSE decoding (SSEDecoder)", value: megabytes / sseTimes.minimum,
                                    unit: "MB/s", target: nil, decimals: 0,
                                    note: "\(Report.format(Double(chunks + 1) / sseTimes.minimum, decimals: 0)) events/s; \(stream.count) bytes, best of \(sseTimes.sorted.count)"))
 
-        let dataEvents = events.filter { $0 != Array("[DONE]".utf8) }
-        log("decoding: JSON, \(dataEvents.count) chunks")
+        for (usesTemplate, id, label) in [
+            (true, "decode.stream.chunks_per_second", "OpenAI stream decoding, as the clients do"),
+            (false, "decode.stream_scanned.chunks_per_second", "the same, every chunk scanned (no template)"),
+        ] {
+            log("decoding: \(label)")
+            var received = 0
+            let times = repeatTimed { () -> Int in
+                var decoder = OpenAIStreamDecoder(requestedModel: "a1", usesChunkTemplate: usesTemplate)
+                let sink = TextCountingSink()
+                Self.feedInReads(stream) { try? decoder.consume($0, into: sink) }
+                try? decoder.finish(into: sink)
+                received = sink.textBytes
+                return sink.textBytes
+            }
+            guard received == expectedText else {
+                results.append(Measurement.failed(id: id, section: 3, label: label, unit: "chunks/s",
+                                                  reason: "decoded \(received) bytes of text, expected \(expectedText)"))
+                continue
+            }
+            results.append(Measurement(id: id, section: 3, label: label, value: Double(chunks) / times.minimum, unit: "chunks/s", target: nil, decimals: 0,
+                                       note: "OpenAIStreamDecoder: SSE, chunk reading and text joined per 16 KiB read, one thread; best of \(times.sorted.count)"))
+        }
+
+        var dataEvents: [[UInt8]] = []
+        var collector = SSEDecoder()
+        collector.feed(stream) { if !$0.isDoneMarker { dataEvents.append($0.data) } }
+        log("decoding: JSON trees, \(dataEvents.count) chunks")
         let parseTimes = repeatTimed { () -> Int in
             var parser = JSONParser()
             var count = 0
-            for data in dataEvents {
-                if (try? parser.parse(data)) != nil { count += 1 }
-            }
+            for data in dataEvents where (try? parser.parse(data)) != nil { count += 1 }
             return count
         }
-        results.append(Measurement(id: "decode.json.chunks_per_second", section: 3, label: "chunk JSON parsing (JSONParser)",
+        results.append(Measurement(id: "decode.json.chunks_per_second", section: 3, label: "chunk JSON parsing into a tree (JSONParser)",
                                    value: Double(dataEvents.count) / parseTimes.minimum, unit: "chunks/s", target: nil, decimals: 0,
-                                   note: "\(event.count - 8)-byte chunks, one reused parser, best of \(parseTimes.sorted.count)"))
-
-        let interpretTimes = repeatTimed { () -> Int in
-            var parser = JSONParser()
-            var text = ""
-            for data in dataEvents {
-                guard let json = try? parser.parse(data) else { continue }
-                ChunkReading.deliverContent(of: json) { text += $0 }
-            }
-            return text.utf8.count
-        }
-        results.append(Measurement(id: "decode.json_interpret.chunks_per_second", section: 3, label: "chunk JSON parse + read + accumulate",
-                                   value: Double(dataEvents.count) / interpretTimes.minimum, unit: "chunks/s", target: nil, decimals: 0,
-                                   note: "a copy of ChatCompletionChunkInterpreter.handle's reads (the interpreter is internal); best of \(interpretTimes.sorted.count)"))
-
-        let pipelineTimes = repeatTimed { () -> Int in
-            var decoder = SSEDecoder(acceptsLegacyErrorField: true)
-            var parser = JSONParser()
-            var text = ""
-            stream.withUnsafeBytes { all in
-                var offset = 0
-                while offset < all.count {
-                    let end = min(offset + 16 << 10, all.count)
-                    decoder.feed(rawBytes: UnsafeRawBufferPointer(rebasing: all[offset..<end])) { event in
-                        if event.isDoneMarker { return }
-                        guard let json = try? parser.parse(event.data) else { return }
-                        ChunkReading.deliverContent(of: json) { text += $0 }
-                    }
-                    offset = end
-                }
-            }
-            return text.utf8.count
-        }
-        results.append(Measurement(id: "decode.pipeline.chunks_per_second", section: 3, label: "SSE + JSON + accumulate, one thread",
-                                   value: Double(dataEvents.count) / pipelineTimes.minimum, unit: "chunks/s", target: nil, decimals: 0,
-                                   note: "the single-core ceiling for one stream before HTTP, tasks and rendering; best of \(pipelineTimes.sorted.count)"))
+                                   note: "for comparison: what reading a chunk cost before the scanner; ~\(averageChunk)-byte chunks, best of \(parseTimes.sorted.count)"))
         return results
+    }
+
+    /// Hands `stream` to `body` in 16 KiB pieces, as network reads would.
+    private static func feedInReads(_ stream: [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
+        stream.withUnsafeBytes { all in
+            var offset = 0
+            while offset < all.count {
+                let end = min(offset + 16 << 10, all.count)
+                body(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                offset = end
+            }
+        }
     }
 
     /// Runs `body` at least three times and until the budget or the repetition limit is
@@ -114,26 +108,11 @@ struct DecodingBench {
     }
 }
 
-/// What `ChatCompletionChunkInterpreter.handle` reads from each chunk, through the public
-/// `JSONValue` API: the model name, choice 0's delta (reasoning, content, refusal), the finish
-/// reason and usage.
-enum ChunkReading {
-    static func deliverContent(of json: JSONValue, _ deliver: (String) -> Void) {
-        _ = json["model"]?.stringValue
-        if case .array(let choices)? = json["choices"] {
-            for choice in choices where (choice["index"]?.intValue ?? 0) == 0 {
-                if let delta = choice["delta"] ?? choice["message"] {
-                    if let reasoning = delta["reasoning_content"]?.stringValue ?? delta["reasoning"]?.stringValue, !reasoning.isEmpty {
-                        deliver(reasoning)
-                    }
-                    if let content = delta["content"]?.stringValue, !content.isEmpty { deliver(content) }
-                    if let refusal = delta["refusal"]?.stringValue, !refusal.isEmpty { deliver(refusal) }
-                }
-                _ = choice["finish_reason"]?.stringValue
-            }
-        }
-        if case .object(let usage)? = json["usage"] {
-            _ = usage["prompt_tokens"]?.intValue ?? usage["input_tokens"]?.intValue
-        }
+/// A sink that only counts the text it receives, for measuring decoding alone.
+final class TextCountingSink: AnswerSink, @unchecked Sendable {
+    private(set) var textBytes = 0
+
+    func receive(_ event: AnswerEvent) {
+        if case .text(let piece) = event { textBytes += piece.utf8.count }
     }
 }

@@ -18,8 +18,8 @@ struct EndToEndBench {
     var runs: Int
     /// The turns of the longer session whose memory is compared with one turn's.
     var sessionTurns: Int
-    /// The text each chunk carries.
-    var chunkText = " word"
+    /// The texts the chunks carry, in turn.
+    var chunkTexts = FirehoseText.words
     var log: (String) -> Void
 
     /// One streamed turn: how long it took from the first request to its end, and what the
@@ -52,7 +52,7 @@ struct EndToEndBench {
         results += summarise(pipeRuns, section: 1, prefix: "e2e.pipe", failure: pipeFailure)
         if sessionTurns > 1 {
             log("end to end, pipe: one session of \(sessionTurns) turns, for memory growth")
-            server.enqueue(contentsOf: Array(repeating: TestBehaviour.firehose(chunks: chunks, text: chunkText), count: 2 * sessionTurns))
+            server.enqueue(contentsOf: Array(repeating: TestBehaviour.firehose(chunks: chunks, texts: chunkTexts), count: 2 * sessionTurns))
             do {
                 let run = try pipeRun(server: server, variables: variables, arguments: arguments, prompts: sessionTurns)
                 results.append(Measurement(id: "e2e.pipe.session_max_rss_mib", section: 1, label: "arena peak RSS, \(sessionTurns)-turn session (pipe)",
@@ -86,7 +86,7 @@ struct EndToEndBench {
         var done: [Run] = []
         for index in 1...runs {
             log("end to end, \(mode): run \(index)/\(runs), \(chunks) chunks a side")
-            server.enqueue(.firehose(chunks: chunks, text: chunkText), .firehose(chunks: chunks, text: chunkText))
+            server.enqueue(.firehose(chunks: chunks, texts: chunkTexts), .firehose(chunks: chunks, texts: chunkTexts))
             do {
                 done.append(try body())
             } catch {
@@ -149,7 +149,7 @@ struct EndToEndBench {
         guard outcome.status == 0 else {
             throw ChildProcessError(description: "arena exited with status \(outcome.status): \(errorText.prefix(300))")
         }
-        let expected = 2 * prompts * chunks * chunkText.utf8.count
+        let expected = 2 * prompts * FirehoseText.textBytes(chunks: chunks)
         guard printed.count >= expected else {
             throw ChildProcessError(description: "arena printed \(printed.count) bytes, expected at least \(expected): \(printed.head.prefix(200)) \(errorText.prefix(200))")
         }
@@ -194,7 +194,7 @@ struct EndToEndBench {
         let id = "e2e.in_process_client.chunks_per_second"
         var times: [Double] = []
         for _ in 0..<runs {
-            server.enqueue(.firehose(chunks: chunks, text: chunkText), .firehose(chunks: chunks, text: chunkText))
+            server.enqueue(.firehose(chunks: chunks, texts: chunkTexts), .firehose(chunks: chunks, texts: chunkTexts))
             let start = ContinuousClock.now
             let received = await withTaskGroup(of: Int.self) { group in
                 for name in ["a1", "b1"] {
@@ -212,7 +212,7 @@ struct EndToEndBench {
                 }
                 return await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            let expected = chunks * chunkText.utf8.count
+            let expected = FirehoseText.textBytes(chunks: chunks)
             if received.contains(where: { $0 != expected }) {
                 return Measurement.failed(id: id, section: 1, label: label, unit: "chunks/s", reason: "the clients received \(received) bytes of text, expected \(expected) each")
             }

@@ -6,7 +6,7 @@ import Synchronization
 /// Every chat request for any of `models` gets a firehose of `chunks` chunks. Prints the port,
 /// then serves until standard input closes or `seconds` pass.
 enum ServeCommand {
-    static func run(chunks: Int, seconds: Int, text: String = " word", models: [String] = ["a1", "b1"]) async -> Int32 {
+    static func run(chunks: Int, seconds: Int, texts: [String] = FirehoseText.words, models: [String] = ["a1", "b1"]) async -> Int32 {
         let server = ProviderTestServer(dialect: .openAI, apiKey: nil, models: models)
         let port: Int
         do {
@@ -16,7 +16,7 @@ enum ServeCommand {
             return 1
         }
         for model in models {
-            server.setBehaviour(.firehose(chunks: chunks, text: text), forModel: model)
+            server.setBehaviour(.firehose(chunks: chunks, texts: texts), forModel: model)
         }
         FileHandle.standardOutput.write(Data("\(port)\n".utf8))
         let stdinClosed = StdinWatcher()

@@ -18,26 +18,26 @@ let usage = """
       --only LIST    comma-separated sections: e2e, decode, startup, data (default: all)
 
     serve: runs the loopback server alone and prints its port; every chat request for model
-    a1 or b1 gets a firehose of N chunks carrying T each (default 100000, " word"). Stops when standard input closes
-    or after S seconds (default 600).
+    a1 or b1 gets a firehose of N chunks (default 100000) carrying the benchmark's words in
+    turn, or T in every chunk. Stops when standard input closes or after S seconds (default 600).
     """
 
 if CommandLine.arguments.dropFirst().first == "serve" {
     var serveArguments = CommandLine.arguments.dropFirst(2)
     var chunks = 100_000
     var seconds = 600
-    var text = " word"
+    var texts = FirehoseText.words
     while let argument = serveArguments.popFirst() {
         switch argument {
         case "--chunks": chunks = Int(serveArguments.popFirst() ?? "") ?? chunks
         case "--seconds": seconds = Int(serveArguments.popFirst() ?? "") ?? seconds
-        case "--text": text = serveArguments.popFirst() ?? text
+        case "--text": texts = serveArguments.popFirst().map { [$0] } ?? texts
         default:
             FileHandle.standardError.write(Data("arena-bench serve: unknown argument '\(argument)'\n\(usage)\n".utf8))
             exit(2)
         }
     }
-    exit(await ServeCommand.run(chunks: chunks, seconds: seconds, text: text))
+    exit(await ServeCommand.run(chunks: chunks, seconds: seconds, texts: texts))
 }
 
 var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data"]))

@@ -155,8 +155,9 @@ struct RequestRouter {
         case .contentFilterFinish(let answer):
             let (events, terminator) = renderer.events(for: answer, finishOverride: "content_filter")
             return .eventStream(texts(events[...]) + [.text(terminator)])
-        case .firehose(let chunks, let text):
-            return .eventStream([.repeated(chunk: renderer.firehoseChunk(text: text), count: chunks), .text(renderer.firehoseEnd(chunks: chunks))])
+        case .firehose(let chunks, let texts):
+            let rendered = texts.isEmpty ? [renderer.firehoseChunk(text: "")] : texts.map(renderer.firehoseChunk(text:))
+            return .eventStream([.repeated(chunks: rendered, count: chunks), .text(renderer.firehoseEnd(chunks: chunks))])
         }
     }
 

@@ -3,8 +3,9 @@ struct ResponsePlan: Sendable {
     enum Part: Sendable {
         case text(String)
         case delay(milliseconds: Int)
-        /// `count` copies of `chunk`, written in large batches as fast as the client reads.
-        case repeated(chunk: String, count: Int)
+        /// `count` chunks taken from `chunks` in turn, written in large batches as fast as the
+        /// client reads.
+        case repeated(chunks: [String], count: Int)
     }
 
     enum Ending: Sendable {

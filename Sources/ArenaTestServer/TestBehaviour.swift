@@ -96,8 +96,11 @@ public enum TestBehaviour: Sendable, Hashable {
     case contentFilterBlock
     /// Streams the answer, ending with finish reason `content_filter` (a blocked answer).
     case contentFilterFinish(TestAnswer)
-    /// Streams `chunks` OpenAI-style chunks carrying `text` each, as fast as possible.
-    case firehose(chunks: Int, text: String)
+    /// Streams `chunks` chunks carrying the `texts` in turn, as fast as possible.
+    case firehose(chunks: Int, texts: [String])
+
+    /// Streams `chunks` chunks carrying `text` each, as fast as possible.
+    public static func firehose(chunks: Int, text: String) -> TestBehaviour { .firehose(chunks: chunks, texts: [text]) }
 
     /// A 429 with the given retry header.
     public static func rateLimited(_ hint: RetryHint) -> TestBehaviour { .rateLimited(status: 429, hint: hint) }

@@ -89,8 +89,8 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
                     self.writeParts(remaining, ending: ending, context: context)
                 }
                 return
-            case .repeated(let chunk, let count):
-                writeRepeated(chunk: chunk, remaining: count, then: parts, ending: ending, context: context)
+            case .repeated(let chunks, let count):
+                writeRepeated(chunks: chunks, written: 0, count: count, then: parts, ending: ending, context: context)
                 return
             }
         }
@@ -105,23 +105,25 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    /// Writes `remaining` copies of `chunk` in batches, each batch after the previous one was
-    /// written, so a fast client gets them as fast as it reads and memory stays bounded.
+    /// Writes chunks `written..<count` (taking `chunks` in turn) in batches, each batch after
+    /// the previous one was written, so a fast client gets them as fast as it reads and memory
+    /// stays bounded.
     private func writeRepeated(
-        chunk: String, remaining: Int, then parts: ArraySlice<ResponsePlan.Part>,
+        chunks: [String], written: Int, count: Int, then parts: ArraySlice<ResponsePlan.Part>,
         ending: ResponsePlan.Ending, context: ChannelHandlerContext
     ) {
         guard isActive else { return }
-        guard remaining > 0 else {
+        guard written < count else {
             writeParts(parts, ending: ending, context: context)
             return
         }
-        let batch = min(remaining, 512)
-        var buffer = context.channel.allocator.buffer(capacity: chunk.utf8.count * batch)
-        for _ in 0..<batch { buffer.writeString(chunk) }
+        let batch = min(count - written, 512)
+        let longest = chunks.map(\.utf8.count).max() ?? 0
+        var buffer = context.channel.allocator.buffer(capacity: longest * batch)
+        for index in written..<(written + batch) { buffer.writeString(chunks[index % chunks.count]) }
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(buffer)))).assumeIsolated().whenComplete { result in
             if case .success = result {
-                self.writeRepeated(chunk: chunk, remaining: remaining - batch, then: parts, ending: ending, context: context)
+                self.writeRepeated(chunks: chunks, written: written + batch, count: count, then: parts, ending: ending, context: context)
             }
         }
     }

@@ -1,12 +1,18 @@
-import NIOCore
+/// Where ``JSONValue`` writes its JSON: a byte array, or the segments of a ``JSONBodyStream``.
+protocol JSONOutput {
+    mutating func append(_ byte: UInt8)
+    mutating func append<Bytes: Sequence>(contentsOf bytes: Bytes) where Bytes.Element == UInt8
+    /// Writes `value` as a JSON string: quoted and escaped.
+    mutating func appendString(_ value: String)
+}
+
+extension Array: JSONOutput where Element == UInt8 {
+    mutating func appendString(_ value: String) {
+        JSONValue.writeString(value, to: &self)
+    }
+}
 
 extension JSONValue {
-    /// The value written as compact JSON into a buffer of its size (for request bodies, which
-    /// are kept while the answer streams).
-    public var jsonByteBuffer: ByteBuffer {
-        ByteBuffer(bytes: jsonBytes)
-    }
-
     /// The value written as compact JSON text.
     public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
 
@@ -18,12 +24,12 @@ extension JSONValue {
         return output
     }
 
-    private func write(to output: inout [UInt8]) {
+    func write<Output: JSONOutput>(to output: inout Output) {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .number(let value): output.append(contentsOf: JSONValue.numberText(value).utf8)
-        case .string(let value): JSONValue.writeString(value, to: &output)
+        case .string(let value): output.appendString(value)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
@@ -35,7 +41,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "{"))
             for (offset, member) in object.members.enumerated() {
                 if offset > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(member.key, to: &output)
+                output.appendString(member.key)
                 output.append(UInt8(ascii: ":"))
                 member.value.write(to: &output)
             }
@@ -49,9 +55,15 @@ extension JSONValue {
         return String(value)
     }
 
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        writeEscaped(value.utf8, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `bytes` (UTF-8 of a string) escaped for inside a JSON string.
+    static func writeEscaped<Bytes: Sequence>(_ bytes: Bytes, to output: inout [UInt8]) where Bytes.Element == UInt8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
@@ -66,6 +78,18 @@ extension JSONValue {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
+    }
+
+    /// How many bytes ``writeEscaped(_:to:)`` writes for `bytes`.
+    static func escapedCount<Bytes: Sequence>(_ bytes: Bytes) -> Int where Bytes.Element == UInt8 {
+        var count = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09: count += 2
+            case 0x00..<0x20: count += 6
+            default: count += 1
+            }
+        }
+        return count
     }
 }

@@ -2,15 +2,15 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 
-/// An HTTP request ready to send: URL, method, headers and body bytes.
+/// An HTTP request ready to send: URL, method, headers and body.
 ///
-/// The body is kept as one `ByteBuffer`, which every attempt's `HTTPClientRequest` shares
-/// rather than copies: a request carries the whole conversation, megabytes in a long session.
+/// A JSON body is kept as a ``JSONBodyStream``: a chat request carries the whole conversation,
+/// megabytes in a long session, and its long strings are written out only as they are sent.
 struct PreparedRequest: Sendable {
     var url: String
     var method: HTTPMethod = .POST
     var headers: HTTPHeaders = HTTPHeaders()
-    var body: ByteBuffer?
+    var body: JSONBodyStream?
 
     init(url: String, method: HTTPMethod = .POST, headers: HTTPHeaders = HTTPHeaders()) {
         self.url = url
@@ -18,10 +18,10 @@ struct PreparedRequest: Sendable {
         self.headers = headers
     }
 
-    /// A request whose body is `json`, written once into an exactly sized buffer.
+    /// A request whose body is `json`.
     init(url: String, headers: HTTPHeaders, json: JSONObject) {
         self.init(url: url, headers: headers)
-        body = JSONValue.object(json).jsonByteBuffer
+        body = JSONBodyStream(.object(json))
     }
 
     /// The host (and port) for messages, never the query, which may hold a secret.
@@ -31,8 +31,8 @@ struct PreparedRequest: Sendable {
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers = headers
-        if let body, body.readableBytes > 0 {
-            request.body = .bytes(body)
+        if let body, body.length > 0 {
+            request.body = .stream(body, length: .known(Int64(body.length)))
         }
         return request
     }

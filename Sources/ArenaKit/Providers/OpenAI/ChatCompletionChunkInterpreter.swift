@@ -12,6 +12,9 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
     private var reportedModel = false
     private var parser = JSONParser()
     private var template = ChatCompletionChunkTemplate()
+    /// Whether chunks may be read by comparing them with the last plain one (see
+    /// ``ChatCompletionChunkTemplate``); off only to measure the scanner alone.
+    var usesTemplate = true
 
     init(requestedModel: String?, redactor: SecretRedactor) {
         self.requestedModel = requestedModel
@@ -41,7 +44,7 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
     private mutating func interpretChunk(_ bytes: [UInt8], into sink: any AnswerSink) -> Bool {
         bytes.withUnsafeBytes { raw in
             var scanner = JSONScanner(bytes: raw)
-            if let content = template.content(of: raw, scanner: scanner) {
+            if usesTemplate, let content = template.content(of: raw, scanner: scanner) {
                 deliver(scanner.string(content), as: AnswerEvent.text, into: sink)
                 return true
             }
@@ -50,7 +53,7 @@ struct ChatCompletionChunkInterpreter: ChunkInterpreter {
             deliver(chunk, from: scanner, into: sink)
             // The model's slot had no effect when it was reported before or is still not, so a
             // chunk with the same bytes around its text means only that text.
-            if modelWasReported == reportedModel {
+            if usesTemplate && modelWasReported == reportedModel {
                 template.learn(from: chunk, bytes: raw)
             }
             return true
