@@ -47,30 +47,63 @@ public struct ColumnWrapper: Sendable {
             if !isPendingEmpty { breakLine() }
             mode = tone
         }
-        for character in text {
-            let bytes = character.utf8.count
-            switch character {
-            case "\n":
-                breakLine()
-                fedBytes += bytes
-                currentStart = fedBytes
-                atParagraphStart = true
-            case " ", "\t":
-                placeWord()
-                if !current.isEmpty || atParagraphStart {
-                    let cells = character == "\t" ? 4 : 1
-                    space.append(String(repeating: " ", count: cells))
-                    spaceWidth += cells
+        // Runs of printable ASCII (one cell per byte) are taken whole; everything else goes
+        // character by character. An ASCII byte followed by a non-ASCII one may start a longer
+        // character (a keycap, a combining accent), so it goes the slow way too.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte >= 0x21 && byte <= 0x7E && (next == utf8.endIndex || utf8[next] < 0x80) {
+                var end = next
+                var length = 1
+                while end != utf8.endIndex {
+                    let candidate = utf8[end]
+                    guard candidate >= 0x21 && candidate <= 0x7E else { break }
+                    let after = utf8.index(after: end)
+                    guard after == utf8.endIndex || utf8[after] < 0x80 else { break }
+                    end = after
+                    length += 1
                 }
-                fedBytes += bytes
-            default:
-                if word.isEmpty { wordStart = fedBytes }
-                word.append(character)
-                wordWidth += DisplayWidth.of(character)
-                fedBytes += bytes
-                if wordWidth > width { breakLongWord() }
+                appendWordPiece(text[index..<end], cells: length, bytes: length)
+                index = end
+            } else {
+                let character = text[index...].first!
+                append(character)
+                index = text.index(after: index)
             }
         }
+    }
+
+    private mutating func append(_ character: Character) {
+        let bytes = character.utf8.count
+        switch character {
+        case "\n":
+            breakLine()
+            fedBytes += bytes
+            currentStart = fedBytes
+            atParagraphStart = true
+        case " ", "\t":
+            placeWord()
+            if !current.isEmpty || atParagraphStart {
+                let cells = character == "\t" ? 4 : 1
+                space.append(String(repeating: " ", count: cells))
+                spaceWidth += cells
+            }
+            fedBytes += bytes
+        default:
+            appendWordPiece(Substring(String(character)), cells: DisplayWidth.of(character), bytes: bytes)
+        }
+    }
+
+    /// Adds a piece of a word, `cells` wide and `bytes` long.
+    private mutating func appendWordPiece(_ piece: Substring, cells: Int, bytes: Int) {
+        if word.isEmpty { wordStart = fedBytes }
+        word += piece
+        wordWidth += cells
+        fedBytes += bytes
+        if wordWidth > width { breakLongWord() }
     }
 
     /// Ends the text: the line being built becomes a completed line.
@@ -129,7 +162,8 @@ public struct ColumnWrapper: Sendable {
             var rest = Substring(word)
             while let character = rest.first {
                 let cells = DisplayWidth.of(character)
-                if pieceWidth + cells > width { break }
+                // A character wider than the whole column still goes alone on its line.
+                if pieceWidth + cells > width && !piece.isEmpty { break }
                 piece.append(character)
                 pieceWidth += cells
                 pieceBytes += character.utf8.count
@@ -139,6 +173,7 @@ public struct ColumnWrapper: Sendable {
             lineStarts.append(wordStart)
             word = String(rest)
             wordWidth -= pieceWidth
+            if word.isEmpty { wordWidth = 0 }
             wordStart += pieceBytes
         }
         currentStart = wordStart
