@@ -55,7 +55,11 @@ public struct ColumnWrapper: Sendable {
         while index != utf8.endIndex {
             let byte = utf8[index]
             let next = utf8.index(after: index)
-            if byte >= 0x21 && byte <= 0x7E && (next == utf8.endIndex || utf8[next] < 0x80) {
+            let standsAlone = next == utf8.endIndex || utf8[next] < 0x80
+            if standsAlone && (byte == 0x0A || byte == 0x20 || byte == 0x09) {
+                if byte == 0x0A { breakParagraph() } else { appendSpace(cells: byte == 0x09 ? 4 : 1) }
+                index = next
+            } else if standsAlone && byte >= 0x21 && byte <= 0x7E {
                 var end = next
                 var length = 1
                 while end != utf8.endIndex {
@@ -77,24 +81,30 @@ public struct ColumnWrapper: Sendable {
     }
 
     private mutating func append(_ character: Character) {
-        let bytes = character.utf8.count
         switch character {
-        case "\n":
-            breakLine()
-            fedBytes += bytes
-            currentStart = fedBytes
-            atParagraphStart = true
-        case " ", "\t":
-            placeWord()
-            if !current.isEmpty || atParagraphStart {
-                let cells = character == "\t" ? 4 : 1
-                space.append(String(repeating: " ", count: cells))
-                spaceWidth += cells
-            }
-            fedBytes += bytes
-        default:
-            appendWordPiece(Substring(String(character)), cells: DisplayWidth.of(character), bytes: bytes)
+        case "\n": breakParagraph()
+        case " ": appendSpace(cells: 1)
+        case "\t": appendSpace(cells: 4)
+        default: appendWordPiece(Substring(String(character)), cells: DisplayWidth.of(character), bytes: character.utf8.count)
         }
+    }
+
+    /// A line feed: the line ends and a paragraph starts.
+    private mutating func breakParagraph() {
+        breakLine()
+        fedBytes += 1
+        currentStart = fedBytes
+        atParagraphStart = true
+    }
+
+    /// A space (one cell) or a tab (four), one byte of text.
+    private mutating func appendSpace(cells: Int) {
+        placeWord()
+        if !current.isEmpty || atParagraphStart {
+            space.append(cells == 1 ? " " : "    ")
+            spaceWidth += cells
+        }
+        fedBytes += 1
     }
 
     /// Adds a piece of a word, `cells` wide and `bytes` long.

@@ -10,6 +10,8 @@ import Synchronization
 public final class PlainRenderer: TurnRenderer, Sendable {
     private struct SideBuffer: Sendable {
         var sanitizer = TextSanitizer()
+        /// What this call prints, written at once when the call ends (one write, not one per line).
+        var output = ""
         var partial = ""
         var partialTone = LineTone.answer
         var held: [String] = []
@@ -52,7 +54,10 @@ public final class PlainRenderer: TurnRenderer, Sendable {
                 rest = rest[rest.utf8.index(after: newline)...]
             }
             buffer.partial += rest
+            let output = buffer.output
+            buffer.output = ""
             state.sides[side] = buffer
+            write(output)
         }
     }
 
@@ -74,12 +79,14 @@ public final class PlainRenderer: TurnRenderer, Sendable {
                 emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, state: state)
             }
             buffer.ended = true
+            var output = buffer.output
+            buffer.output = ""
             state.sides[side] = buffer
             if side == .a {
-                let held = state.sides.b.held
+                output += state.sides.b.held.joined()
                 state.sides.b.held = []
-                write(held.joined())
             }
+            write(output)
         }
     }
 
@@ -89,12 +96,12 @@ public final class PlainRenderer: TurnRenderer, Sendable {
         "\(side.label)\(tone == .reasoning ? "~" : ":")\(text.isEmpty ? "" : " " + text)\n"
     }
 
-    /// Prints a line now, or holds it while side B must wait for side A.
+    /// Prints a line when the call ends, or holds it while side B must wait for side A.
     private func emit(_ text: String, side: Side, into buffer: inout SideBuffer, state: State) {
         if side == .b && !state.sides.a.ended {
             buffer.held.append(text)
         } else {
-            write(text)
+            buffer.output += text
         }
     }
 
