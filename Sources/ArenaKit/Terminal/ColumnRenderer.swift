@@ -7,7 +7,18 @@ import Synchronization
 /// Frames are drawn at most 60 times a second, but the first change after a quiet spell is
 /// drawn at once, so the first token is on screen without waiting for a frame. A ticker
 /// redraws ten times a second so that waiting times, retry countdowns and speeds stay current.
+///
+/// The two streams never wait for each other: text is queued, and whichever stream finds the
+/// screen free applies everything queued (both sides, in order) and draws; a stream that finds
+/// it busy leaves its text to the one drawing, which looks again before it lets go.
 public final class ColumnRenderer: TurnRenderer, Sendable {
+    /// Text and progress handed over by the streams and not yet applied to the screen.
+    private struct Pending: Sendable {
+        var texts: [(text: String, tone: LineTone, side: Side)] = []
+        var progress = SidePair<AnswerProgress?>(both: nil)
+        var isEmpty: Bool { texts.isEmpty && progress.a == nil && progress.b == nil }
+    }
+
     private struct State: Sendable {
         var screen: ColumnScreen
         var lastFrame: ContinuousClock.Instant?
@@ -17,6 +28,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     private let state: Mutex<State>
+    private let pending = Mutex(Pending())
     private let output: Int32
     private let echo = EchoSuppressor()
     private static let frameInterval = Duration.milliseconds(16)
@@ -35,6 +47,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
             }
         }
         echo.suppress()
+        pending.withLock { $0 = Pending() }
         state.withLock { state in
             state.active = true
             state.ticker = ticker
@@ -44,22 +57,51 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
-        state.withLock { state in
-            state.screen.append(text, tone: tone, side: side)
-            state.screen.update(progress, side: side)
-            drawOrSchedule(&state)
+        pending.withLock { pending in
+            pending.texts.append((text, tone, side))
+            pending.progress[side] = progress
         }
+        drainPending()
     }
 
     public func update(_ progress: AnswerProgress, side: Side) {
-        state.withLock { state in
-            state.screen.update(progress, side: side)
-            drawOrSchedule(&state)
+        pending.withLock { $0.progress[side] = progress }
+        drainPending()
+    }
+
+    /// Applies the queued text and draws, unless another stream is doing so (it will see the
+    /// queue before it lets go of the screen).
+    private func drainPending() {
+        while true {
+            let drew = state.withLockIfAvailable { state -> Bool in
+                applyPending(&state)
+                drawOrSchedule(&state)
+                return true
+            }
+            // Busy: the holder looks at the queue after releasing the screen. Free and drawn:
+            // look once more, for text queued while this thread held the screen.
+            guard drew != nil, !pending.withLock({ $0.isEmpty }) else { return }
+        }
+    }
+
+    /// Moves everything queued onto the screen, in the order it came.
+    private func applyPending(_ state: inout State) {
+        let queued = pending.withLock { pending in
+            let queued = pending
+            pending = Pending()
+            return queued
+        }
+        for item in queued.texts {
+            state.screen.append(item.text, tone: item.tone, side: item.side)
+        }
+        for side in Side.allCases {
+            if let progress = queued.progress[side] { state.screen.update(progress, side: side) }
         }
     }
 
     public func endTurn(_ answers: SidePair<Answer>) {
         state.withLock { state in
+            applyPending(&state)
             state.ticker?.cancel()
             state.ticker = nil
             state.active = false
@@ -71,6 +113,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
     /// The terminal changed size: re-wrap what is not yet in the scrollback and redraw.
     public func resize(columns: Int, rows: Int) {
         state.withLock { state in
+            applyPending(&state)
             state.screen.resize(columns: columns, rows: rows)
             if state.active { draw(&state) }
         }
@@ -79,6 +122,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
     private func requestFrame() {
         state.withLock { state in
             guard state.active else { return }
+            applyPending(&state)
             drawOrSchedule(&state)
         }
     }
@@ -93,6 +137,7 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
             DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [weak self] in
                 self?.state.withLock { state in
                     state.frameScheduled = false
+                    self?.applyPending(&state)
                     if state.active { self?.draw(&state) }
                 }
             }
