@@ -13,12 +13,14 @@ public struct ColumnWrapper: Sendable {
     public private(set) var lines: [WrappedLine] = []
     private var lineStarts: [Int] = []
 
-    private var current = ""
+    // The line, the spaces and the word being built, as UTF-8: cheaper to grow than strings,
+    // and made into a string once per finished line.
+    private var current: [UInt8] = []
     private var currentWidth = 0
     private var currentStart = 0
-    private var space = ""
+    private var space: [UInt8] = []
     private var spaceWidth = 0
-    private var word = ""
+    private var word: [UInt8] = []
     private var wordWidth = 0
     private var wordStart = 0
     private var fedBytes = 0
@@ -70,7 +72,7 @@ public struct ColumnWrapper: Sendable {
                     end = after
                     length += 1
                 }
-                appendWordPiece(text[index..<end], cells: length, bytes: length)
+                appendWordPiece(utf8[index..<end], cells: length)
                 index = end
             } else {
                 let character = text[index...].first!
@@ -85,7 +87,7 @@ public struct ColumnWrapper: Sendable {
         case "\n": breakParagraph()
         case " ": appendSpace(cells: 1)
         case "\t": appendSpace(cells: 4)
-        default: appendWordPiece(Substring(String(character)), cells: DisplayWidth.of(character), bytes: character.utf8.count)
+        default: appendWordPiece(character.utf8, cells: DisplayWidth.of(character))
         }
     }
 
@@ -101,18 +103,18 @@ public struct ColumnWrapper: Sendable {
     private mutating func appendSpace(cells: Int) {
         placeWord()
         if !current.isEmpty || atParagraphStart {
-            space.append(cells == 1 ? " " : "    ")
+            space.append(contentsOf: repeatElement(UInt8(ascii: " "), count: cells))
             spaceWidth += cells
         }
         fedBytes += 1
     }
 
-    /// Adds a piece of a word, `cells` wide and `bytes` long.
-    private mutating func appendWordPiece(_ piece: Substring, cells: Int, bytes: Int) {
+    /// Adds a piece of a word (its UTF-8), `cells` wide.
+    private mutating func appendWordPiece(_ piece: some Collection<UInt8>, cells: Int) {
         if word.isEmpty { wordStart = fedBytes }
-        word += piece
+        word.append(contentsOf: piece)
         wordWidth += cells
-        fedBytes += bytes
+        fedBytes += piece.count
         if wordWidth > width { breakLongWord() }
     }
 
@@ -142,8 +144,8 @@ public struct ColumnWrapper: Sendable {
                 currentWidth = wordWidth
             }
         } else if currentWidth + spaceWidth + wordWidth <= width {
-            current += space
-            current += word
+            current.append(contentsOf: space)
+            current.append(contentsOf: word)
             currentWidth += spaceWidth + wordWidth
         } else {
             pushCurrent()
@@ -152,9 +154,9 @@ public struct ColumnWrapper: Sendable {
             currentWidth = wordWidth
         }
         atParagraphStart = false
-        space = ""
+        space.removeAll(keepingCapacity: true)
         spaceWidth = 0
-        word = ""
+        word.removeAll(keepingCapacity: true)
         wordWidth = 0
     }
 
@@ -162,14 +164,14 @@ public struct ColumnWrapper: Sendable {
     /// pieces off the front of the word until the rest fits.
     private mutating func breakLongWord() {
         if !current.isEmpty { pushCurrent() }
-        space = ""
+        space.removeAll(keepingCapacity: true)
         spaceWidth = 0
         atParagraphStart = false
         while wordWidth > width {
             var piece = ""
             var pieceWidth = 0
             var pieceBytes = 0
-            var rest = Substring(word)
+            var rest = Substring(String(decoding: word, as: UTF8.self))
             while let character = rest.first {
                 let cells = DisplayWidth.of(character)
                 // A character wider than the whole column still goes alone on its line.
@@ -181,7 +183,7 @@ public struct ColumnWrapper: Sendable {
             }
             lines.append(WrappedLine(text: piece, width: pieceWidth, tone: mode))
             lineStarts.append(wordStart)
-            word = String(rest)
+            word = Array(rest.utf8)
             wordWidth -= pieceWidth
             if word.isEmpty { wordWidth = 0 }
             wordStart += pieceBytes
@@ -192,15 +194,15 @@ public struct ColumnWrapper: Sendable {
     private mutating func breakLine() {
         placeWord()
         pushCurrent(evenIfEmpty: true)
-        space = ""
+        space.removeAll(keepingCapacity: true)
         spaceWidth = 0
     }
 
     private mutating func pushCurrent(evenIfEmpty: Bool = false) {
         guard evenIfEmpty || !current.isEmpty else { return }
-        lines.append(WrappedLine(text: current, width: currentWidth, tone: mode))
+        lines.append(WrappedLine(text: String(decoding: current, as: UTF8.self), width: currentWidth, tone: mode))
         lineStarts.append(currentStart)
-        current = ""
+        current.removeAll(keepingCapacity: true)
         currentWidth = 0
         currentStart = fedBytes
     }
