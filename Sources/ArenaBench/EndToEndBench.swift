@@ -55,9 +55,17 @@ struct EndToEndBench {
             server.enqueue(contentsOf: Array(repeating: TestBehaviour.firehose(chunks: chunks, texts: chunkTexts), count: 2 * sessionTurns))
             do {
                 let run = try pipeRun(server: server, variables: variables, arguments: arguments, prompts: sessionTurns)
+                let sessionMiB = Double(run.outcome.maxResidentBytes) / 1_048_576
                 results.append(Measurement(id: "e2e.pipe.session_max_rss_mib", section: 1, label: "arena peak RSS, \(sessionTurns)-turn session (pipe)",
-                                           value: Double(run.outcome.maxResidentBytes) / 1_048_576, unit: "MiB", target: .atMost(40), decimals: 1,
+                                           value: sessionMiB, unit: "MiB", target: .atMost(40), decimals: 1,
                                            note: "\(sessionTurns) turns of \(2 * chunks) chunks in one process; the history holds every answer"))
+                if let oneTurn = pipeRuns.map(\.outcome.maxResidentBytes).min() {
+                    let growth = (sessionMiB - Double(oneTurn) / 1_048_576) / Double(sessionTurns - 1)
+                    let historyPerTurn = Double(2 * FirehoseText.textBytes(chunks: chunks)) / 1_048_576
+                    results.append(Measurement(id: "e2e.pipe.rss_growth_per_turn_mib", section: 1, label: "peak RSS growth per turn (pipe)",
+                                               value: growth, unit: "MiB", target: nil, decimals: 2,
+                                               note: "from one turn to \(sessionTurns); each turn adds \(Report.format(historyPerTurn, decimals: 2)) MiB of answers to the history, which every later request sends"))
+                }
             } catch {
                 results.append(.failed(id: "e2e.pipe.session_max_rss_mib", section: 1, label: "arena peak RSS, \(sessionTurns)-turn session (pipe)",
                                        unit: "MiB", target: .atMost(40), reason: "\(error)"))
