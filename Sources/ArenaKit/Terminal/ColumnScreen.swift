@@ -21,6 +21,9 @@ struct ColumnScreen: Sendable {
     private var heading = TurnHeading(names: SidePair(both: ""))
     private(set) var sides: SidePair<SideColumn>
     private var liveRowsOnScreen = 0
+    /// The cells each live row on screen takes up to its last character (the right column is
+    /// not padded), so that a resize can tell how many rows a re-flowing terminal made of it.
+    private var liveRowWidths: [Int] = []
     private var committedText = ""
     /// Stacked layout: A's section has been closed (footer written) and B's opened.
     private var stackedAClosed = false
@@ -57,6 +60,7 @@ struct ColumnScreen: Sendable {
         stackedAClosed = false
         sides = SidePair(both: SideColumn(width: columnWidth))
         liveRowsOnScreen = 0
+        liveRowWidths = []
         switch layout {
         case .sideBySide:
             let names = heading.names.map { side, name in headerCell(side: side, name: name) }
@@ -87,11 +91,16 @@ struct ColumnScreen: Sendable {
         self.columns = max(20, columns)
         self.rows = max(8, rows)
         guard oldColumns != self.columns else { return }
-        // The terminal may have re-flowed the live rows drawn at the old width: estimate how
-        // many rows they take now so the next frame clears all of them.
-        let oldRowWidth = oldColumns - 1
-        let perRow = max(1, (oldRowWidth + self.columns - 1) / self.columns)
-        liveRowsOnScreen *= perRow
+        // The terminal may have re-flowed the live rows drawn at the old width (most do when
+        // narrowed): count the rows each takes now, from what was drawn on it, so that the next
+        // frame clears all of them and nothing above them.
+        if self.columns < oldColumns && liveRowWidths.count == liveRowsOnScreen {
+            liveRowsOnScreen = liveRowWidths.reduce(0) { $0 + max(1, ($1 + self.columns - 1) / self.columns) }
+            liveRowWidths = liveRowWidths.flatMap { width in
+                let rows = max(1, (width + self.columns - 1) / self.columns)
+                return Array(repeating: self.columns, count: rows - 1) + [width - (rows - 1) * self.columns]
+            }
+        }
         for side in Side.allCases {
             sides[side].rewrap(width: columnWidth)
         }
@@ -108,6 +117,7 @@ struct ColumnScreen: Sendable {
         let live = liveRows(now: now)
         output += live.joined(separator: "\r\n")
         liveRowsOnScreen = live.count
+        liveRowWidths = live.map(Self.visibleWidth)
         return output
     }
 
@@ -134,7 +144,24 @@ struct ColumnScreen: Sendable {
         if liveRowsOnScreen > 1 { output += "\u{1B}[\(liveRowsOnScreen - 1)A" }
         output += "\u{1B}[J"
         liveRowsOnScreen = 0
+        liveRowWidths = []
         return output
+    }
+
+    /// The cells a drawn row takes: its characters without arena's own escape sequences.
+    static func visibleWidth(of row: String) -> Int {
+        var visible = ""
+        var scalars = row.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else {
+                visible.unicodeScalars.append(scalar)
+                continue
+            }
+            // A CSI sequence: ESC [ parameters, then a final byte from @ to ~.
+            guard scalars.next() == "[" else { continue }
+            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+        }
+        return DisplayWidth.of(visible)
     }
 
     private mutating func commitReadyRows() {

@@ -127,4 +127,34 @@ import Testing
         let read = a.filter { !$0.hasPrefix("✓") }.joined(separator: " ").split(separator: " ").map(String.init)
         #expect(read == words)
     }
+
+    /// How far up the frame after a resize moves before clearing: `ESC [ n A` gives n + 1 rows.
+    private func rowsCleared(by frame: String) -> Int {
+        guard let start = frame.range(of: "\u{1B}["), let end = frame[start.upperBound...].firstIndex(of: "A") else { return 1 }
+        return (Int(frame[start.upperBound..<end]) ?? 0) + 1
+    }
+
+    @Test func aNarrowerTerminalClearsTheRowsTheLiveRegionReallyTakes() {
+        // Short rows fit the narrower width, so a re-flowing terminal keeps one row each: the
+        // next frame must not reach above them (where committed text is).
+        var screen = ColumnScreen(columns: 160, rows: 40, style: style)
+        _ = screen.begin(TurnHeading(names: SidePair(a: "a", b: "b")))
+        screen.append("short line", tone: .answer, side: .a)
+        let drawn = screen.frame(now: .now)
+        let liveRows = drawn.components(separatedBy: "\r\n").count
+        screen.resize(columns: 100, rows: 40)
+        #expect(rowsCleared(by: screen.frame(now: .now)) == liveRows)
+
+        // A row wider than the new width becomes two rows on such a terminal.
+        var wide = ColumnScreen(columns: 160, rows: 40, style: style)
+        _ = wide.begin(TurnHeading(names: SidePair(a: "a", b: "b")))
+        wide.append("left", tone: .answer, side: .a)
+        wide.append(String(repeating: "right ", count: 12), tone: .answer, side: .b)
+        let wideDrawn = wide.frame(now: .now)
+        let wideRows = wideDrawn.components(separatedBy: "\r\n")
+        let overflowing = wideRows.filter { ColumnScreen.visibleWidth(of: $0) > 100 }.count
+        #expect(overflowing > 0)
+        wide.resize(columns: 100, rows: 40)
+        #expect(rowsCleared(by: wide.frame(now: .now)) == wideRows.count + overflowing)
+    }
 }
