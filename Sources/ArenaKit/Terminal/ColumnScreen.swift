@@ -20,10 +20,10 @@ struct ColumnScreen: Sendable {
     let style: TerminalStyle
     private var heading = TurnHeading(names: SidePair(both: ""))
     private(set) var sides: SidePair<SideColumn>
-    private var liveRowsOnScreen = 0
     /// The cells each live row on screen takes up to its last character (the right column is
     /// not padded), so that a resize can tell how many rows a re-flowing terminal made of it.
     private var liveRowWidths: [Int] = []
+    private var liveRowsOnScreen: Int { liveRowWidths.count }
     private var committedText = ""
     /// Stacked layout: A's section has been closed (footer written) and B's opened.
     private var stackedAClosed = false
@@ -59,7 +59,6 @@ struct ColumnScreen: Sendable {
         self.heading = heading
         stackedAClosed = false
         sides = SidePair(both: SideColumn(width: columnWidth))
-        liveRowsOnScreen = 0
         liveRowWidths = []
         switch layout {
         case .sideBySide:
@@ -94,8 +93,7 @@ struct ColumnScreen: Sendable {
         // The terminal may have re-flowed the live rows drawn at the old width (most do when
         // narrowed): count the rows each takes now, from what was drawn on it, so that the next
         // frame clears all of them and nothing above them.
-        if self.columns < oldColumns && liveRowWidths.count == liveRowsOnScreen {
-            liveRowsOnScreen = liveRowWidths.reduce(0) { $0 + max(1, ($1 + self.columns - 1) / self.columns) }
+        if self.columns < oldColumns {
             liveRowWidths = liveRowWidths.flatMap { width in
                 let rows = max(1, (width + self.columns - 1) / self.columns)
                 return Array(repeating: self.columns, count: rows - 1) + [width - (rows - 1) * self.columns]
@@ -116,7 +114,6 @@ struct ColumnScreen: Sendable {
         committedText = ""
         let live = liveRows(now: now)
         output += live.joined(separator: "\r\n")
-        liveRowsOnScreen = live.count
         liveRowWidths = live.map(Self.visibleWidth)
         return output
     }
@@ -128,7 +125,6 @@ struct ColumnScreen: Sendable {
         commitReadyRows()
         output += committedText
         committedText = ""
-        liveRowsOnScreen = 0
         switch layout {
         case .sideBySide:
             output += statusRow(now: now) + "\r\n"
@@ -143,7 +139,6 @@ struct ColumnScreen: Sendable {
         var output = "\r"
         if liveRowsOnScreen > 1 { output += "\u{1B}[\(liveRowsOnScreen - 1)A" }
         output += "\u{1B}[J"
-        liveRowsOnScreen = 0
         liveRowWidths = []
         return output
     }

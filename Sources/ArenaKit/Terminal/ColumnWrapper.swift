@@ -53,30 +53,30 @@ public struct ColumnWrapper: Sendable {
         // character by character. An ASCII byte followed by a non-ASCII one may start a longer
         // character (a keycap, a combining accent), so it goes the slow way too.
         let utf8 = text.utf8
+        /// True when the byte at `index` is ASCII and a whole character by itself.
+        func standsAlone(_ index: String.Index) -> Bool {
+            let next = utf8.index(after: index)
+            return utf8[index] < 0x80 && (next == utf8.endIndex || utf8[next] < 0x80)
+        }
+        func isPrintable(_ byte: UInt8) -> Bool { byte >= 0x21 && byte <= 0x7E }
+
         var index = utf8.startIndex
         while index != utf8.endIndex {
             let byte = utf8[index]
-            let next = utf8.index(after: index)
-            let standsAlone = next == utf8.endIndex || utf8[next] < 0x80
-            if standsAlone && (byte == 0x0A || byte == 0x20 || byte == 0x09) {
-                if byte == 0x0A { breakParagraph() } else { appendSpace(cells: byte == 0x09 ? 4 : 1) }
-                index = next
-            } else if standsAlone && byte >= 0x21 && byte <= 0x7E {
-                var end = next
-                var length = 1
-                while end != utf8.endIndex {
-                    let candidate = utf8[end]
-                    guard candidate >= 0x21 && candidate <= 0x7E else { break }
-                    let after = utf8.index(after: end)
-                    guard after == utf8.endIndex || utf8[after] < 0x80 else { break }
-                    end = after
+            if standsAlone(index) && isPrintable(byte) {
+                var end = index
+                var length = 0
+                while end != utf8.endIndex && isPrintable(utf8[end]) && standsAlone(end) {
+                    end = utf8.index(after: end)
                     length += 1
                 }
                 appendWordPiece(utf8[index..<end], cells: length)
                 index = end
+            } else if standsAlone(index) && (byte == 0x0A || byte == 0x20 || byte == 0x09) {
+                if byte == 0x0A { breakParagraph() } else { appendSpace(cells: byte == 0x09 ? 4 : 1) }
+                index = utf8.index(after: index)
             } else {
-                let character = text[index...].first!
-                append(character)
+                append(text[index...].first!)
                 index = text.index(after: index)
             }
         }

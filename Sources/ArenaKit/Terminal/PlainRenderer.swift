@@ -10,8 +10,6 @@ import Synchronization
 public final class PlainRenderer: TurnRenderer, Sendable {
     private struct SideBuffer: Sendable {
         var sanitizer = TextSanitizer()
-        /// What this call prints, written at once when the call ends (one write, not one per line).
-        var output = ""
         var partial = ""
         var partialTone = LineTone.answer
         var held: [String] = []
@@ -39,8 +37,9 @@ public final class PlainRenderer: TurnRenderer, Sendable {
             if tone == .reasoning && !state.showReasoning { return }
             var buffer = state.sides[side]
             state.sides[side] = SideBuffer()   // so `buffer` is the only owner and grows in place
+            var printed = ""                   // written once when the call ends, not once per line
             if tone != buffer.partialTone {
-                if !buffer.partial.isEmpty { emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, state: state) }
+                if !buffer.partial.isEmpty { emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state) }
                 buffer.partial = ""
                 buffer.partialTone = tone
             }
@@ -49,15 +48,13 @@ public final class PlainRenderer: TurnRenderer, Sendable {
             // Searched as UTF-8: a Character search would run grapheme breaking over every answer.
             while let newline = rest.utf8.firstIndex(of: ASCII.lineFeed) {
                 buffer.partial += rest[..<newline]
-                emit(line(side, tone, buffer.partial), side: side, into: &buffer, state: state)
+                emit(line(side, tone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state)
                 buffer.partial = ""
                 rest = rest[rest.utf8.index(after: newline)...]
             }
             buffer.partial += rest
-            let output = buffer.output
-            buffer.output = ""
             state.sides[side] = buffer
-            write(output)
+            write(printed)
         }
     }
 
@@ -67,26 +64,25 @@ public final class PlainRenderer: TurnRenderer, Sendable {
             guard !state.sides[side].ended else { return }
             var buffer = state.sides[side]
             state.sides[side] = SideBuffer()
+            var printed = ""
             buffer.partial += buffer.sanitizer.finish()
             if !buffer.partial.isEmpty {
-                emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, state: state)
+                emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state)
                 buffer.partial = ""
             }
             if let note = progress.note {
-                emit("\(side.label)= \(TextSanitizer.sanitizeLine(note))\n", side: side, into: &buffer, state: state)
+                emit("\(side.label)= \(TextSanitizer.sanitizeLine(note))\n", side: side, into: &buffer, printing: &printed, state: state)
             }
             if let ending = Self.ending(progress.status) {
-                emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, state: state)
+                emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, printing: &printed, state: state)
             }
             buffer.ended = true
-            var output = buffer.output
-            buffer.output = ""
             state.sides[side] = buffer
             if side == .a {
-                output += state.sides.b.held.joined()
+                printed += state.sides.b.held.joined()
                 state.sides.b.held = []
             }
-            write(output)
+            write(printed)
         }
     }
 
@@ -96,12 +92,12 @@ public final class PlainRenderer: TurnRenderer, Sendable {
         "\(side.label)\(tone == .reasoning ? "~" : ":")\(text.isEmpty ? "" : " " + text)\n"
     }
 
-    /// Prints a line when the call ends, or holds it while side B must wait for side A.
-    private func emit(_ text: String, side: Side, into buffer: inout SideBuffer, state: State) {
+    /// Adds a line to what this call prints, or holds it while side B must wait for side A.
+    private func emit(_ text: String, side: Side, into buffer: inout SideBuffer, printing printed: inout String, state: State) {
         if side == .b && !state.sides.a.ended {
             buffer.held.append(text)
         } else {
-            buffer.output += text
+            printed += text
         }
     }
 

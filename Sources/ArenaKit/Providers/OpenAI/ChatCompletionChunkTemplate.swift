@@ -16,7 +16,7 @@ import Darwin
 struct ChatCompletionChunkTemplate {
     private var prefix: [UInt8] = []
     private var suffix: [UInt8] = []
-    private(set) var isLearned = false
+    private var isLearned = false
 
     /// Remembers the bytes around `chunk`'s text when reading it did nothing but deliver that
     /// text (given that the model was already reported); forgets the template otherwise.

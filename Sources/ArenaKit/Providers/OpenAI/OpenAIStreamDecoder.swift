@@ -28,7 +28,4 @@ public struct OpenAIStreamDecoder {
     public mutating func finish(into sink: any AnswerSink) throws {
         try body.finish(into: sink)
     }
-
-    /// True once the stream's terminator was read.
-    public var isTerminated: Bool { body.isTerminated }
 }
