@@ -42,6 +42,17 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func typedTextBeyondASCIIReachesTheModels() throws {
+        // No locale in the environment: the program starts in "C", where libedit would drop
+        // every non-ASCII key.
+        let terminal = try start(extra: ["LANG": "", "LC_ALL": "", "LC_CTYPE": ""])
+        terminal.send("Explain café, naïve and 日本語\r")
+        try terminal.waitFor("arena> ", count: 2)
+        #expect(terminal.text.contains("about “Explain café, naïve and 日本語”"))
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func ctrlCAtAnEmptyPromptDoesNotExit() throws {
         let terminal = try start()
         terminal.send("\u{03}")

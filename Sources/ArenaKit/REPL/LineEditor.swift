@@ -23,6 +23,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
 
     /// Creates the editor. `historyPath` is where history is loaded from and saved to.
     public init?(historyPath: String?, completer: @escaping Completer) {
+        LineEditor.useUTF8Characters()
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"),
               let errors = fdopen(STDERR_FILENO, "w"),
               let editLine = el_init("arena", input, output, errors),
@@ -156,6 +157,16 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    /// libedit edits wide characters and turns the line back into bytes with the C library's
+    /// character locale. A program starts in the "C" locale, where everything beyond ASCII
+    /// would be dropped from what is typed: take the environment's locale, and UTF-8 when that
+    /// is not UTF-8 (arena reads and writes UTF-8 whatever the locale says).
+    private static func useUTF8Characters() {
+        if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
     }
 
     // MARK: Callbacks (run on the editing thread, inside el_gets)
