@@ -33,6 +33,19 @@ import Testing
         #expect(first.stdout.contains("B: line one\nB: line two\n"))
     }
 
+    /// Issue 11: `/retry` after `/model b NAME` crashed the session (a forced unwrap).
+    @Test func retryAfterChangingOneSidesModelAsksItTheLastQuestion() throws {
+        let input = "first\n/model b echo\n/retry\n/retry b\n/model a scribe\n/retry a\nafter\n"
+        let result = try ArenaBinary.runPiped(input: input, extra: ["ARENA_PACE": "0"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        // /retry asks both: A again after its history, B (now echo) the last question afresh;
+        // /retry b asks B alone; then A starts afresh on scribe and is asked the question too.
+        #expect(result.stdout.components(separatedBy: "B: first\n").count == 3)
+        #expect(result.stdout.contains("A: Here is how I would think about “first”"))
+        #expect(result.stdout.hasSuffix("B: after\n"))
+    }
+
     @Test func badLinesAreReportedWithTheirLineNumberAndTheRestStillRuns() throws {
         let result = try ArenaBinary.runPiped(input: "/temp 9\nhi\n/nope\n", extra: ["ARENA_PACE": "0", "NO_COLOR": "1"])
         #expect(result.status == 1)

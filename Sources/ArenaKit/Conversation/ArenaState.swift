@@ -18,6 +18,10 @@ public struct ArenaState: Sendable, Hashable {
     /// Number of turns asked so far (both sides always hold the same number).
     public var turnCount: Int { a.turns.count }
 
+    /// The last question either side still holds; after a model change one side may have
+    /// started afresh while the other keeps its history. Nil when neither holds a turn.
+    public var lastPrompt: String? { a.turns.last?.prompt ?? b.turns.last?.prompt }
+
     /// Puts `model` on `side`. A different model starts that side afresh (its history is
     /// cleared); returns true when that happened.
     @discardableResult

@@ -38,6 +38,23 @@ public struct Conversation: Sendable, Hashable {
         return ChatRequest(messages: history(upTo: turns.count - 1) + [.user(last.prompt)], settings: settings)
     }
 
+    /// The request `/retry` sends this side for `prompt`, the session's last question: in place
+    /// of this side's last turn when it holds one, else (the side started afresh after a model
+    /// change) as its first question.
+    public func retryRequest(asking prompt: String) -> ChatRequest {
+        retryRequest() ?? request(for: prompt)
+    }
+
+    /// Records the answer to a `/retry` of `prompt`: it replaces the last turn's answer, or,
+    /// on a side that started afresh, becomes its first turn.
+    public mutating func recordRetry(of prompt: String, answer: Answer) {
+        if turns.isEmpty {
+            turns.append(Turn(prompt: prompt, answer: answer))
+        } else {
+            replaceLastAnswer(with: answer)
+        }
+    }
+
     private func history(upTo end: Int) -> [ChatMessage] {
         var messages: [ChatMessage] = []
         if let system = settings.systemPrompt, !system.isEmpty {

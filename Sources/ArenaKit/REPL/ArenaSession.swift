@@ -173,11 +173,11 @@ public final class ArenaSession {
     }
 
     private func retry(_ selection: SideSelection) async throws(CommandError) {
-        guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
-        let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
+        guard let prompt = state.lastPrompt else { throw CommandError("/retry: nothing to retry yet; ask something first") }
+        let requests = SidePair(a: state.a.retryRequest(asking: prompt), b: state.b.retryRequest(asking: prompt))
         let answers = await runTurn(requests, only: selection, question: lastQuestion)
         for side in selection.sides {
-            if let answer = answers[side] { state[side].replaceLastAnswer(with: answer) }
+            if let answer = answers[side] { state[side].recordRetry(of: prompt, answer: answer) }
         }
     }
 

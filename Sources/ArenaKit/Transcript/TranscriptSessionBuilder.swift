@@ -119,6 +119,11 @@ struct TranscriptSessionBuilder {
         } else if lastInHistory[side] == index {
             // A retry or an adopted answer for the last turn of that side's history.
             state[side].replaceLastAnswer(with: record.answer)
+        } else if lastInHistory[side] == nil, index == turns.count - 1, state[side].turns.isEmpty {
+            // A retry on a side that started afresh after a model change: its first turn,
+            // as in the live session (`Conversation.recordRetry`).
+            state[side].recordRetry(of: turns[index].prompt, answer: record.answer)
+            lastInHistory[side] = index
         }
     }
 

@@ -27,6 +27,22 @@ import Testing
         #expect(Conversation(model: echo).retryRequest() == nil)
     }
 
+    @Test func retryOnASideThatStartedAfreshAsksTheLastPromptAsItsFirstTurn() {
+        var state = ArenaState(a: Conversation(model: echo), b: Conversation(model: echo))
+        state.appendTurn(prompt: "one", answers: SidePair(both: Answer(text: "1", status: .done)))
+        state.appendTurn(prompt: "two", answers: SidePair(both: Answer(text: "2", status: .done)))
+        state.setModel(scribe, on: .b)
+        #expect(state.lastPrompt == "two")
+        #expect(state.b.retryRequest(asking: "two").messages == [.user("two")])
+        #expect(state.a.retryRequest(asking: "two").messages == [.user("one"), .assistant("1"), .user("two")])
+        var b = state.b
+        b.recordRetry(of: "two", answer: Answer(text: "new", status: .done))
+        b.recordRetry(of: "two", answer: Answer(text: "newer", status: .done))
+        #expect(b.turns == [Turn(prompt: "two", answer: Answer(text: "newer", status: .done))])
+        state.clear()
+        #expect(state.lastPrompt == nil)
+    }
+
     @Test func changingOneSidesModelStartsThatSideAfresh() {
         var state = ArenaState(a: Conversation(model: echo), b: Conversation(model: echo))
         state.appendTurn(prompt: "hi", answers: SidePair(both: Answer(text: "hi", status: .done)))
