@@ -21,8 +21,8 @@ public struct ArenaSetup: Sendable {
     /// Problems in the configuration worth telling the person about.
     public let configWarnings: [ConfigWarning]
 
-    /// Assembles the setup. Reads `.env` in the working directory (never overriding the real
-    /// environment), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the
+    /// Assembles the setup. Reads `.env` in the working directory for models and keys only
+    /// (never overriding the real environment, never steering arena), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the
     /// `<NAME>_ENDPOINT`/`<NAME>_KEY` pairs of the environment.
     public init(
         environment processEnvironment: [String: String],
@@ -48,7 +48,9 @@ public struct ArenaSetup: Sendable {
         self.catalog = catalog
         self.pace = pace
         self.registry = registry
-        let environment = catalog.environment
+        // Settings that steer arena (colour, transcript and history paths, the starting models,
+        // MMLU data) come from the real environment alone, never from a `.env`.
+        let environment = processEnvironment
         self.environment = environment
         stdinIsTerminal = TerminalDevice.isTerminal(0)
         stdoutIsTerminal = TerminalDevice.isTerminal(1)

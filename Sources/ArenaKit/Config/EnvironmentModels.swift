@@ -12,40 +12,60 @@ public enum EnvironmentModels {
     /// The Anthropic models `ANTHROPIC_API_KEY` enables.
     public static let anthropicModels = ["claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"]
 
-    /// The model specs `environment` describes, sorted by name.
-    public static func specs(in environment: [String: String]) -> [ModelSpec] {
+    /// The model specs `environment` describes, sorted by name, and what a `.env` tried that
+    /// was refused: an endpoint or base URL from a `.env` is used only with a key from the same
+    /// `.env`, so the user's own key never travels to a host that file chose.
+    public static func specs(in environment: ConfigEnvironment) -> (specs: [ModelSpec], warnings: [ConfigWarning]) {
         var specs: [ModelSpec] = []
-        for (variable, endpoint) in environment where variable.hasSuffix("_ENDPOINT") {
+        var warnings: [ConfigWarning] = []
+        let variables = environment.merged
+        for (variable, endpoint) in variables where variable.hasSuffix("_ENDPOINT") {
             let prefix = String(variable.dropLast("_ENDPOINT".count))
             guard !prefix.isEmpty else { continue }
             let trimmed = endpoint.trimmingCharacters(in: .whitespaces)
-            if let keyValue = environment[prefix + "_KEY"] ?? environment[prefix + "_API_KEY"] {
-                specs.append(spec(prefix: prefix, endpoint: trimmed, key: keyValue, environment: environment))
+            let keyVariable = variables[prefix + "_KEY"] != nil ? prefix + "_KEY" : prefix + "_API_KEY"
+            if let keyValue = variables[keyVariable] {
+                if let refusal = refusal(endpoint: variable, key: keyVariable, in: environment) {
+                    warnings.append(refusal)
+                    continue
+                }
+                specs.append(spec(prefix: prefix, endpoint: trimmed, key: keyValue, environment: variables))
             } else if isLocal(trimmed) {
                 // Local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key.
-                specs.append(spec(prefix: prefix, endpoint: trimmed, key: nil, environment: environment))
+                specs.append(spec(prefix: prefix, endpoint: trimmed, key: nil, environment: variables))
             } else if looksLikeModelEndpoint(trimmed) {
-                var missing = spec(prefix: prefix, endpoint: trimmed, key: nil, environment: environment)
+                var missing = spec(prefix: prefix, endpoint: trimmed, key: nil, environment: variables)
                 missing.problem = "\(prefix)_KEY is not set"
                 specs.append(missing)
             }
         }
         specs.sort { $0.connection.name < $1.connection.name }
-        if let key = environment["OPENAI_API_KEY"], !key.isEmpty {
-            let base = environment["OPENAI_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.openai.com/v1"
-            for model in openAIModels {
-                let connection = ModelConnection(name: model, provider: .openAI, origin: .environment, endpoint: base, model: model, key: APIKey(key))
-                specs.append(ModelSpec(connection: connection, keySource: .environment("OPENAI_API_KEY")))
+        warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        let vendors: [(key: String, base: String, defaultBase: String, provider: ProviderKind, models: [String])] = [
+            ("OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1", .openAI, openAIModels),
+            ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com", .anthropic, anthropicModels),
+        ]
+        for vendor in vendors {
+            guard let key = variables[vendor.key], !key.isEmpty else { continue }
+            var base = variables[vendor.base].flatMap { $0.isEmpty ? nil : $0 } ?? vendor.defaultBase
+            if let refusal = refusal(endpoint: vendor.base, key: vendor.key, in: environment) {
+                warnings.append(refusal)
+                base = vendor.defaultBase
+            }
+            for model in vendor.models {
+                let connection = ModelConnection(name: model, provider: vendor.provider, origin: .environment, endpoint: base, model: model, key: APIKey(key))
+                specs.append(ModelSpec(connection: connection, keySource: .environment(vendor.key)))
             }
         }
-        if let key = environment["ANTHROPIC_API_KEY"], !key.isEmpty {
-            let base = environment["ANTHROPIC_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://api.anthropic.com"
-            for model in anthropicModels {
-                let connection = ModelConnection(name: model, provider: .anthropic, origin: .environment, endpoint: base, model: model, key: APIKey(key))
-                specs.append(ModelSpec(connection: connection, keySource: .environment("ANTHROPIC_API_KEY")))
-            }
-        }
-        return specs
+        return (specs, warnings)
+    }
+
+    /// The warning when the `.env` set `endpoint` but the key that would go there came from
+    /// elsewhere (the user's own environment).
+    private static func refusal(endpoint: String, key: String, in environment: ConfigEnvironment) -> ConfigWarning? {
+        guard let line = environment.dotEnvLine(of: endpoint), environment.dotEnvLine(of: key) == nil else { return nil }
+        return ConfigWarning(file: environment.dotEnvPath, line: line, message:
+            "\(endpoint) is ignored: it would send \(key), which comes from your own environment, to a host this .env chose (define both in .env, or neither)")
     }
 
     /// The arena name for a variable prefix: `GPT_4O` → `gpt-4o`.

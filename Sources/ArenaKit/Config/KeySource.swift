@@ -79,6 +79,17 @@ enum EnvironmentReference {
         return (result, missing)
     }
 
+    /// The names `text` references with `${NAME}`, in order.
+    static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let start = rest.range(of: "${"), let end = rest[start.upperBound...].firstIndex(of: "}") {
+            names.append(String(rest[start.upperBound..<end]))
+            rest = rest[rest.index(after: end)...]
+        }
+        return names
+    }
+
     /// The variable name when `text` is exactly one `${NAME}` reference.
     static func soleReference(in text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -23,8 +23,8 @@ public final class ModelCatalog: Sendable {
     /// are registered with ``ModelDescriptor/problem`` set, never dropped.
     ///
     /// - Parameters:
-    ///   - environment: the process environment; a `.env` file in `workingDirectory` adds to it
-    ///     without overriding anything.
+    ///   - environment: the process environment; a `.env` file in `workingDirectory` may add
+    ///     models and keys of its own, within the limits of ``ConfigEnvironment``.
     ///   - configPath: `--config FILE`, if given. Else `ARENA_CONFIG`, else
     ///     `$XDG_CONFIG_HOME/arena/models.yaml` or `~/.config/arena/models.yaml` (optional).
     /// - Returns: warnings worth showing (literal keys in readable files, ignored settings,
@@ -37,17 +37,22 @@ public final class ModelCatalog: Sendable {
         configPath: String?,
         into registry: ModelRegistry
     ) throws -> [ConfigWarning] {
-        let environment = DotEnv.merged(environment, withFileIn: workingDirectory)
-        loadedEnvironment.withLock { $0 = environment }
-        var warnings: [ConfigWarning] = []
-        var loaded = EnvironmentModels.specs(in: environment)
+        let variables = ConfigEnvironment(process: environment, dotEnvIn: workingDirectory)
+        loadedEnvironment.withLock { $0 = variables.merged }
+        var warnings = variables.warnings
+        var (loaded, refused) = EnvironmentModels.specs(in: variables)
+        warnings += refused
+        // Where the models file is comes from the user alone (never from a .env).
         if let location = ConfigLocation.path(explicit: configPath, environment: environment, workingDirectory: workingDirectory) {
             if FileManager.default.fileExists(atPath: location.path) {
+                if let problem = FileKind.problemReading(location.path) {
+                    throw ConfigError(file: location.path, line: nil, message: problem)
+                }
                 guard let text = try? String(contentsOfFile: location.path, encoding: .utf8) else {
                     throw ConfigError(file: location.path, line: nil, message: "cannot read the file (is it UTF-8 text you may read?)")
                 }
                 var parser = ModelsFileParser(
-                    file: location.path, environment: environment,
+                    file: location.path, environment: variables,
                     isReadableByOthers: ConfigLocation.isReadableByOthers(location.path)
                 )
                 let fromFile = try parser.parse(text)
@@ -59,7 +64,11 @@ public final class ModelCatalog: Sendable {
                 throw ConfigError(file: location.path, line: nil, message: "no such file")
             }
         }
-        for spec in loaded {
+        for var spec in loaded {
+            if let problem = spec.connection.key?.problem {
+                spec.connection.key = nil
+                spec.problem = [spec.problem, problem].compactMap { $0 }.joined(separator: "; ")
+            }
             register(spec, into: registry)
             if let problem = spec.problem {
                 warnings.append(ConfigWarning(file: spec.file, line: spec.line, message: "model '\(spec.connection.name)' cannot be used: \(problem)"))
@@ -74,7 +83,8 @@ public final class ModelCatalog: Sendable {
         registry.register(spec.descriptor) { try spec.makeClient() }
     }
 
-    /// The environment as loaded (real environment plus `.env`).
+    /// The variables model configuration was read from (the real environment plus what the
+    /// `.env` may add). Settings that steer arena itself read the real environment alone.
     public var environment: [String: String] { loadedEnvironment.withLock { $0 } }
 
     /// Every model loaded, by name.

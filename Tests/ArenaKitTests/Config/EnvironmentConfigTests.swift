@@ -25,8 +25,9 @@ import Testing
     @Test func dotEnvNeverOverridesTheEnvironment() throws {
         let (registry, catalog, _, _) = try loadCatalog(
             yaml: nil,
-            environment: ["MISTRAL_KEY": "from-env"],
-            dotEnv: "MISTRAL_ENDPOINT=https://mistral.eastus.models.ai.azure.com\nMISTRAL_KEY=from-file\nOTHER=1\n"
+            // Issue 11: the endpoint is the user's own too; a `.env` endpoint with the user's key is refused (DotEnvSafetyTests).
+            environment: ["MISTRAL_KEY": "from-env", "MISTRAL_ENDPOINT": "https://mistral.eastus.models.ai.azure.com"],
+            dotEnv: "MISTRAL_ENDPOINT=https://elsewhere.example\nMISTRAL_KEY=from-file\nOTHER=1\n"
         )
         #expect(catalog.environment["MISTRAL_KEY"] == "from-env")
         #expect(catalog.environment["OTHER"] == "1")
