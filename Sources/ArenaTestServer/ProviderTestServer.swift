@@ -34,8 +34,9 @@ public final class ProviderTestServer: Sendable {
         router = RequestRouter(dialect: dialect, apiKey: apiKey, models: models)
     }
 
-    /// Starts listening on 127.0.0.1 with an ephemeral port, which it returns.
-    public func start() async throws -> Int {
+    /// Starts listening on `host` (a loopback address: 127.0.0.1 unless a test needs a second
+    /// host, such as 127.0.0.2) with an ephemeral port, which it returns.
+    public func start(host: String = "127.0.0.1") async throws -> Int {
         let state = self.state
         let router = self.router
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -48,7 +49,7 @@ public final class ProviderTestServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(TestServerHandler(state: state, router: router))
                 }
             }
-        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        let channel = try await bootstrap.bind(host: host, port: 0).get()
         serverChannel.withLock { $0 = channel }
         guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
         return port

@@ -145,6 +145,14 @@ struct RequestRouter {
             return .json(500, renderer.errorBody(status: 500, code: "server_error", message: "The server had an error while processing your request."))
         case .httpError(let status, let body):
             return .json(status, body)
+        case .unterminatedLine(let bytes):
+            let piece = String(repeating: "x", count: 64 * 1024)
+            return .eventStream([.text("data: "), .repeated(chunks: [piece], count: max(1, bytes / piece.utf8.count))])
+        case .tricklingError(let status, let bytes, let delay):
+            let parts = (0..<bytes).flatMap { _ in [ResponsePlan.Part.text(" "), .delay(milliseconds: delay)] }
+            return ResponsePlan(status: status, headers: [("content-type", "application/json")], parts: parts)
+        case .redirect(let status, let location):
+            return .json(status, "{\"moved\":true}", headers: [("location", location)])
         case .errorEvent(let answer, let count, let code, let message):
             let (events, _) = renderer.events(for: answer)
             return .eventStream(texts(events.prefix(count)) + [.text(renderer.errorEvent(code: code, message: message))])

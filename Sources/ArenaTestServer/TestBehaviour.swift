@@ -98,6 +98,14 @@ public enum TestBehaviour: Sendable, Hashable {
     case contentFilterFinish(TestAnswer)
     /// Streams `chunks` chunks carrying the `texts` in turn, as fast as possible.
     case firehose(chunks: Int, texts: [String])
+    /// Streams one `data:` line of `bytes` bytes that never ends (no line break), then ends the
+    /// response.
+    case unterminatedLine(bytes: Int)
+    /// Answers `status` with an error body that trickles: one byte every `delayMilliseconds`,
+    /// `bytes` bytes in all (bounded, so the server always stops by itself).
+    case tricklingError(status: Int, bytes: Int, delayMilliseconds: Int)
+    /// Answers `status` (301, 302, 307, 308) with a `location` header pointing at `location`.
+    case redirect(status: Int, location: String)
 
     /// Streams `chunks` chunks carrying `text` each, as fast as possible.
     public static func firehose(chunks: Int, text: String) -> TestBehaviour { .firehose(chunks: chunks, texts: [text]) }

@@ -37,11 +37,16 @@ enum ArenaBinary {
     }
 
     /// Runs arena with `input` on a pipe and returns what it wrote and its exit status.
-    static func runPiped(_ arguments: [String] = [], input: String, extra: [String: String] = [:]) throws -> (stdout: String, stderr: String, status: Int32) {
+    /// `workingDirectory` is where it runs (a folder holding a `.env`, say); by default the
+    /// tests' own.
+    static func runPiped(
+        _ arguments: [String] = [], input: String, extra: [String: String] = [:], workingDirectory: String? = nil
+    ) throws -> (stdout: String, stderr: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment(home: temporaryHome(), extra: extra)
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

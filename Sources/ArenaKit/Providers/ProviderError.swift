@@ -21,6 +21,9 @@ public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
     case retriesExhausted(lastStatus: Int, attempts: Int)
     /// The model is configured in a way that cannot work (missing key, bad URL).
     case misconfigured(detail: String)
+    /// The server answered with a redirect, which arena never follows for API calls (the
+    /// request carries the key); `location` is the host it pointed to, when it said.
+    case redirected(status: Int, location: String?)
 
     public var description: String {
         switch self {
@@ -45,6 +48,9 @@ public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "still HTTP \(status) after \(attempts) attempts; giving up"
         case .misconfigured(let detail):
             return "not usable: \(detail)"
+        case .redirected(let status, let location):
+            return "HTTP \(status) redirect" + (location.map { " to \($0)" } ?? "")
+                + ", not followed: arena sends a model's key only to its configured endpoint (set the endpoint to the final URL)"
         }
     }
 }
