@@ -46,6 +46,7 @@ public struct ModelSpec: Sendable, Hashable {
         case .environment: break // resolved at load time into connection.key
         case .command(let command): connection.key = try KeyCommand.run(command, model: connection.name)
         }
+        if let problem = connection.key?.problem { throw ProviderError.misconfigured(detail: "\(connection.name): \(problem)") }
         return try connection.makeClient()
     }
 }

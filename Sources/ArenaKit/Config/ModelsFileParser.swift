@@ -16,12 +16,14 @@ import Yams
 /// ```
 struct ModelsFileParser {
     let file: String
-    let environment: [String: String]
+    /// The variables `${NAME}` references read; a `.env`'s are marked, so that an endpoint
+    /// from a `.env` is used only with a key from the same `.env` (``ConfigEnvironment``).
+    let environment: ConfigEnvironment
     /// True when the file can be read by group or others (literal keys then get a warning).
     let isReadableByOthers: Bool
     private(set) var warnings: [ConfigWarning] = []
 
-    init(file: String, environment: [String: String], isReadableByOthers: Bool) {
+    init(file: String, environment: ConfigEnvironment, isReadableByOthers: Bool) {
         self.file = file
         self.environment = environment
         self.isReadableByOthers = isReadableByOthers
@@ -125,7 +127,7 @@ struct ModelsFileParser {
             }
         }
         if let field = fields["body"] {
-            guard case .object(let object) = try jsonValue(field.value), true else {
+            guard case .object(let object) = try jsonValue(field.value, reportingAt: field.key), true else {
                 throw error(at: field.value, "expected 'body' to be a mapping of extra request keys")
             }
             connection.extraBody = object
@@ -133,6 +135,14 @@ struct ModelsFileParser {
         if let field = fields["timeouts"] { connection.timeouts = try parseTimeouts(field.value) }
         if let field = fields["retry"] { connection.retry = try parseRetry(field.value) }
         if let field = fields["stream_usage"] { connection.requestsStreamUsage = try bool(field.value, "stream_usage") }
+        if let endpointField, let refusal = environment.refusal(
+            endpointText: try string(endpointField.value, "endpoint"), keySource: keySource,
+            headers: try fields["headers"].map { try mappingPairs($0.value, "headers").map { ($0.0, try string($0.1, "headers.\($0.0)")) } } ?? []
+        ) {
+            problems.append(refusal)
+            connection.key = nil
+            connection.extraHeaders = [:]
+        }
 
         var prices: ModelPrices?
         if let field = fields["prices"] {
@@ -140,13 +150,13 @@ struct ModelsFileParser {
             guard let input = pairs["input"], let output = pairs["output"] else {
                 throw error(at: field.value, "expected 'prices' to have 'input' and 'output' (per million tokens)")
             }
-            prices = ModelPrices(inputPerMillion: try number(input, "prices.input"), outputPerMillion: try number(output, "prices.output"))
+            prices = ModelPrices(
+                inputPerMillion: try number(input, "prices.input", in: ConfigLimits.price),
+                outputPerMillion: try number(output, "prices.output", in: ConfigLimits.price))
         }
         var weight: Double?
         if let field = fields["weight"] {
-            let value = try number(field.value, "weight")
-            guard value >= 0 else { throw error(at: field.value, "'weight' must be zero or more") }
-            weight = value
+            weight = try number(field.value, "weight", in: ConfigLimits.weight)
         }
         return ModelSpec(
             connection: connection, keySource: keySource, prices: prices, weight: weight,
@@ -195,13 +205,13 @@ struct ModelsFileParser {
         return !ProviderInference.isLocal(endpoint)
     }
 
-    private func parseParameters(_ node: Node) throws -> GenerationSettings {
+    private mutating func parseParameters(_ node: Node) throws -> GenerationSettings {
         var settings = GenerationSettings()
         for (key, value) in try mappingPairs(node, "parameters") {
             switch normalized(key) {
-            case "temperature": settings.temperature = try number(value, "temperature")
-            case "max_tokens": settings.maxTokens = try integer(value, "max_tokens")
-            case "top_p": settings.topP = try number(value, "top_p")
+            case "temperature": settings.temperature = try number(value, "temperature", in: ConfigLimits.temperature)
+            case "max_tokens": settings.maxTokens = Int(try number(value, "max_tokens", in: ConfigLimits.maxTokens))
+            case "top_p": settings.topP = try number(value, "top_p", in: ConfigLimits.topP)
             case "seed": settings.seed = try integer(value, "seed")
             case "stop":
                 if case .sequence(let items) = value {
@@ -211,7 +221,7 @@ struct ModelsFileParser {
                 }
             case "system_prompt", "system": settings.systemPrompt = try string(value, "system_prompt")
             default:
-                throw error(at: value, "unknown parameter '\(key)'; expected temperature, max_tokens, top_p, seed, stop or system_prompt (put provider-specific keys under 'body')")
+                warn(at: value, "unknown parameter '\(key)' (ignored); expected temperature, max_tokens, top_p, seed, stop or system_prompt (put provider-specific keys under 'body')")
             }
         }
         return settings
@@ -220,8 +230,8 @@ struct ModelsFileParser {
     private func parseTimeouts(_ node: Node) throws -> ProviderTimeouts {
         var timeouts = ProviderTimeouts()
         for (key, value) in try mappingPairs(node, "timeouts") {
-            let seconds = try number(value, "timeouts.\(key)")
-            guard seconds > 0 else { throw error(at: value, "'timeouts.\(key)' must be more than zero seconds") }
+            guard try number(value, "timeouts.\(key)") > 0 else { throw error(at: value, "'timeouts.\(key)' must be more than zero seconds") }
+            let seconds = try number(value, "timeouts.\(key)", in: ConfigLimits.seconds)
             switch normalized(key) {
             case "connect": timeouts.connect = seconds
             case "first_token": timeouts.firstToken = seconds
@@ -236,10 +246,10 @@ struct ModelsFileParser {
         var retry = RetryPolicy()
         for (key, value) in try mappingPairs(node, "retry") {
             switch normalized(key) {
-            case "max_retries": retry.maxRetries = max(0, try integer(value, "retry.max_retries"))
-            case "max_total_wait": retry.maxTotalWait = max(0, try number(value, "retry.max_total_wait"))
-            case "base_delay": retry.baseDelay = max(0, try number(value, "retry.base_delay"))
-            case "max_delay": retry.maxDelay = max(0, try number(value, "retry.max_delay"))
+            case "max_retries": retry.maxRetries = Int(try number(value, "retry.max_retries", in: ConfigLimits.retries))
+            case "max_total_wait": retry.maxTotalWait = try number(value, "retry.max_total_wait", in: ConfigLimits.seconds)
+            case "base_delay": retry.baseDelay = try number(value, "retry.base_delay", in: ConfigLimits.seconds)
+            case "max_delay": retry.maxDelay = try number(value, "retry.max_delay", in: ConfigLimits.seconds)
             default: throw error(at: value, "unknown retry setting '\(key)'; expected max_retries, max_total_wait, base_delay or max_delay")
             }
         }
@@ -253,7 +263,7 @@ struct ModelsFileParser {
     }
 
     private func expanded(_ text: String, field: String, problems: inout [String]) -> String {
-        let (value, missing) = EnvironmentReference.expand(text, in: environment)
+        let (value, missing) = EnvironmentReference.expand(text, in: environment.merged)
         for name in missing { problems.append("\(field) uses ${\(name)}, which is not set") }
         return value
     }
@@ -278,6 +288,16 @@ struct ModelsFileParser {
         return value
     }
 
+    /// A number within `range` (never infinite or NaN), else an error naming the line and the
+    /// range allowed.
+    private func number(_ node: Node, _ field: String, in range: ClosedRange<Double>) throws -> Double {
+        let value = try number(node, field)
+        guard value.isFinite, range.contains(value) else {
+            throw error(at: node, "expected '\(field)' to be a number from \(ConfigLimits.format(range.lowerBound)) to \(ConfigLimits.format(range.upperBound)), found '\(node.string ?? "")'")
+        }
+        return value
+    }
+
     private func integer(_ node: Node, _ field: String) throws -> Int {
         guard case .scalar(let scalar) = node, let value = node.int ?? Int(scalar.string) else {
             throw error(at: node, "expected '\(field)' to be a whole number, found '\(node.string ?? "a collection")'")
@@ -292,7 +312,24 @@ struct ModelsFileParser {
         return value
     }
 
-    private func jsonValue(_ node: Node) throws -> JSONValue {
+    /// `node` as JSON, for `body:`. At most ``ConfigLimits/bodyValues`` values and
+    /// ``ConfigLimits/bodyDepth`` levels: YAML aliases share one node in many places, so a
+    /// small file can stand for billions of values ("billion laughs"), and walking it must stop.
+    private func jsonValue(_ node: Node, reportingAt key: Node) throws -> JSONValue {
+        var budget = ConfigLimits.bodyValues
+        do {
+            return try jsonValue(node, budget: &budget, depth: 0)
+        } catch is BodyTooLarge {
+            throw error(at: key, "'body' is too large: more than \(ConfigLimits.bodyValues) values or \(ConfigLimits.bodyDepth) levels (are YAML aliases repeating it?)")
+        }
+    }
+
+    /// Thrown when a `body:` exceeds its limits; reported at the `body:` line.
+    private struct BodyTooLarge: Error {}
+
+    private func jsonValue(_ node: Node, budget: inout Int, depth: Int) throws -> JSONValue {
+        budget -= 1
+        guard budget >= 0, depth < ConfigLimits.bodyDepth else { throw BodyTooLarge() }
         switch node {
         case .scalar(let scalar):
             if scalar.style != .plain { return .string(scalar.string) }
@@ -302,12 +339,16 @@ struct ModelsFileParser {
             if let double = node.float { return .number(double) }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .array(try sequence.map { try jsonValue($0) })
+            var items: [JSONValue] = []
+            for item in sequence { items.append(try jsonValue(item, budget: &budget, depth: depth + 1)) }
+            return .array(items)
         case .mapping(let mapping):
-            return .object(JSONObject(try mapping.map { key, value in
+            var members: [JSONObject.Member] = []
+            for (key, value) in mapping {
                 guard let name = key.string else { throw error(at: key, "expected a key name") }
-                return JSONObject.Member(key: name, value: try jsonValue(value))
-            }))
+                members.append(JSONObject.Member(key: name, value: try jsonValue(value, budget: &budget, depth: depth + 1)))
+            }
+            return .object(JSONObject(members))
         case .alias:
             throw error(at: node, "aliases are not supported here")
         }

@@ -90,7 +90,6 @@ import Testing
     @Test(arguments: [
         ("models:\n  x:\n    provider: azure-oops\n    endpoint: https://a.b\n", 3, "'provider' must be one of"),
         ("models:\n  x:\n    provider: openai\n    parameters:\n      temperature: hot\n", 5, "expected 'temperature' to be a number, found 'hot'"),
-        ("models:\n  x:\n    provider: openai\n    parameters: {top_k: 3}\n", 4, "unknown parameter 'top_k'"),
         ("models:\n  x: [1, 2]\n", 2, "expected the settings of model 'x' as a mapping"),
         ("models:\n  - a\n", 2, "expected 'models' to map model names"),
         ("models:\n  x:\n    provider: openai\n    key: ${A}\n    key_command: echo\n", 5, "both 'key' and 'key_command'"),
@@ -98,6 +97,17 @@ import Testing
         ("models:\n  x:\n    model: m\n", 2, "needs a 'provider'"),
         ("models:\n  x:\n    provider: openai\n    timeouts: {idle: -1}\n", 4, "must be more than zero"),
         ("models:\n  x:\n    provider: openai\n    prices: {input: 1}\n", 4, "'input' and 'output'"),
+        // Issue 11: numbers that once crashed arena are refused at load, naming the range.
+        ("models:\n  x:\n    provider: openai\n    timeouts: {first_token: .inf}\n", 4, "expected 'timeouts.first_token' to be a number from 0 to 86400, found '.inf'"),
+        ("models:\n  x:\n    provider: openai\n    timeouts: {connect: 1e300}\n", 4, "expected 'timeouts.connect' to be a number from 0 to 86400"),
+        ("models:\n  x:\n    provider: openai\n    retry: {max_total_wait: .inf}\n", 4, "expected 'retry.max_total_wait' to be a number from 0 to 86400"),
+        ("models:\n  x:\n    provider: openai\n    retry: {max_retries: -3}\n", 4, "expected 'retry.max_retries' to be a number from 0 to 100"),
+        ("models:\n  x:\n    provider: openai\n    weight: .inf\n", 4, "expected 'weight' to be a number from 0 to 1000000"),
+        ("models:\n  x:\n    provider: openai\n    weight: 1e308\n", 4, "expected 'weight' to be a number from 0 to 1000000"),
+        ("models:\n  x:\n    provider: openai\n    weight: .nan\n", 4, "expected 'weight' to be a number"),
+        ("models:\n  x:\n    provider: openai\n    prices: {input: .inf, output: 1}\n", 4, "expected 'prices.input' to be a number from 0"),
+        ("models:\n  x:\n    provider: openai\n    parameters: {temperature: 9}\n", 4, "expected 'temperature' to be a number from 0 to 2"),
+        ("models:\n  x:\n    provider: openai\n    parameters: {max_tokens: 0}\n", 4, "expected 'max_tokens' to be a number from 1"),
     ])
     func errorsNameFileLineAndExpectation(yaml: String, line: Int, message: String) throws {
         do {
@@ -118,6 +128,32 @@ import Testing
         #expect(warnings.count == 1)
         #expect(warnings.first?.line == 5)
         #expect(warnings.first?.description.contains("models.yaml:5: unknown setting 'tempreature'") == true)
+    }
+
+    /// Issue 16: an unknown parameter is a warning naming its line (the model still works),
+    /// not an error that stopped arena even for the built-in models.
+    @Test func unknownParameterIsAWarningWithLine() throws {
+        let yaml = "models:\n  x:\n    provider: openai\n    base_url: http://localhost:8000/v1\n    parameters: {top_k: 3}\n"
+        let (registry, _, warnings, _) = try loadCatalog(yaml: yaml)
+        #expect(registry.descriptor(named: "x")?.problem == nil)
+        #expect(warnings.map(\.description).contains { $0.contains("models.yaml:5: unknown parameter 'top_k' (ignored)") }, "\(warnings)")
+    }
+
+    /// Issue 11: a YAML alias bomb under `body:` stops at a bound instead of expanding forever.
+    @Test func aliasBombUnderBodyIsRefused() throws {
+        var yaml = "models:\n  x:\n    provider: openai\n    base_url: http://localhost:8000/v1\n    body:\n"
+        yaml += "      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let previous = "*a\(level - 1)"
+            yaml += "      a\(level): &a\(level) [\(Array(repeating: previous, count: 9).joined(separator: ", "))]\n"
+        }
+        do {
+            _ = try loadCatalog(yaml: yaml)
+            Issue.record("expected the alias bomb to be refused")
+        } catch let error as ConfigError {
+            #expect(error.line == 5, "\(error)")
+            #expect(error.message.contains("'body' is too large"), "\(error)")
+        }
     }
 
     @Test func literalKeyInReadableFileIsWarnedAbout() throws {

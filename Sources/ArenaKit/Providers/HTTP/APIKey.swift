@@ -13,6 +13,13 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     /// True when there is no key text at all.
     public var isEmpty: Bool { secret.isEmpty }
+
+    /// Why the key cannot be sent in an HTTP header (it holds a line break, DEL or another
+    /// control character), or nil. The reason never contains the key.
+    public var problem: String? {
+        let control = secret.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        return control ? "its key contains a control character (a line break, tab or DEL), which cannot go in an HTTP header" : nil
+    }
 }
 
 /// Removes known secrets from text that came from elsewhere (server error messages, URLs),

@@ -6,8 +6,8 @@ enum ErrorBody {
     /// The error for an answer with HTTP `status` and `body`, secrets removed.
     static func providerError(status: Int, body: [UInt8], redactor: SecretRedactor) -> ProviderError {
         let details = parse(body)
-        let message = details.message.map { redactor.redact(oneLine($0)) }
-        let code = details.code.map { redactor.redact(oneLine($0)) }
+        let message = details.message.map { oneLine(redactor.redact($0)) }
+        let code = details.code.map { oneLine(redactor.redact($0)) }
         if details.isContentFilter {
             return .contentFilter(message: message)
         }
@@ -17,9 +17,9 @@ enum ErrorBody {
     /// The code and message an error object carries, for errors inside a 200 stream.
     static func streamError(from json: JSONValue, redactor: SecretRedactor) -> ProviderError {
         let details = details(of: json)
-        let message = redactor.redact(oneLine(details.message ?? "unspecified error"))
+        let message = oneLine(redactor.redact(details.message ?? "unspecified error"))
         if details.isContentFilter { return .contentFilter(message: message) }
-        return .streamError(code: details.code.map { redactor.redact(oneLine($0)) }, message: message)
+        return .streamError(code: details.code.map { oneLine(redactor.redact($0)) }, message: message)
     }
 
     struct Details {
@@ -63,7 +63,8 @@ enum ErrorBody {
         return details
     }
 
-    /// Collapses whitespace runs (newlines included) and keeps at most 300 characters.
+    /// Collapses whitespace runs (newlines included) and keeps at most 300 characters. Callers
+    /// redact secrets first: a key cut in two by the limit would no longer be recognised.
     static func oneLine(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isWhitespace })
         var line = words.joined(separator: " ")

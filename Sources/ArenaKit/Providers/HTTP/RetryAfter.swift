@@ -7,20 +7,36 @@ import NIOHTTP1
 enum RetryAfter {
     /// Seconds to wait, or `nil` when the headers give no usable hint.
     static func seconds(in headers: HTTPHeaders, now: Date = Date()) -> Double? {
-        if let value = headers.first(name: "retry-after-ms"), let ms = Double(value.trimmed), ms >= 0 {
+        if let value = headers.first(name: "retry-after-ms"), let ms = decimal(value) {
             return ms / 1000
         }
         if let value = headers.first(name: "retry-after") {
-            if let seconds = Double(value.trimmed), seconds >= 0 { return seconds }
+            if let seconds = decimal(value) { return seconds }
             if let date = parseHTTPDate(value) {
                 let reference = headers.first(name: "date").flatMap(parseHTTPDate) ?? now
                 return max(0, date.timeIntervalSince(reference))
             }
         }
-        if let value = headers.first(name: "x-ms-retry-after-ms"), let ms = Double(value.trimmed), ms >= 0 {
+        if let value = headers.first(name: "x-ms-retry-after-ms"), let ms = decimal(value) {
             return ms / 1000
         }
         return nil
+    }
+
+    /// A plain decimal number of zero or more (`120`, `1.5`), as the headers are defined; not
+    /// the hexadecimal (`0x10`), exponent (`1e9`) or `inf` forms `Double.init` would also take.
+    static func decimal(_ text: String) -> Double? {
+        let trimmed = text.trimmed
+        var seenPoint = false
+        for character in trimmed.utf8 {
+            if character == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(character) {
+                return nil
+            }
+        }
+        guard let value = Double(trimmed), value.isFinite else { return nil }
+        return value
     }
 
     /// Parses an IMF-fixdate such as `Wed, 21 Oct 2015 07:28:00 GMT` (also the obsolete RFC 850
