@@ -34,9 +34,9 @@ struct ExportCommand: ParsableCommand {
         }
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try PrivateFile.write(text, to: output)
             } catch {
-                throw CLIFailure("cannot write \(output): \(error.localizedDescription)")
+                throw CLIFailure(error.description)
             }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -107,6 +107,9 @@ public enum MMLUDirectoryLoader {
 
 /// A byte buffer reused for reading one file after another with plain POSIX calls.
 struct MMLUReadBuffer {
+    /// The largest CSV file read (the release's largest is under 1 MiB).
+    static let fileLimit = 64 << 20
+
     private var storage: UnsafeMutableRawBufferPointer
 
     init(capacity: Int) {
@@ -119,6 +122,9 @@ struct MMLUReadBuffer {
 
     /// Reads the whole file at `path`; the bytes stay valid until the next read.
     mutating func read(path: String) throws(MMLUDataError) -> UnsafeBufferPointer<UInt8> {
+        if let problem = FileKind.problemReading(path) {
+            throw .unreadable(path: path, reason: problem)
+        }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -140,6 +146,9 @@ struct MMLUReadBuffer {
             }
             if count == 0 { break }
             filled += count
+            if filled > Self.fileLimit {
+                throw .unreadable(path: path, reason: "larger than \(Self.fileLimit >> 20) MiB, which no MMLU file is")
+            }
         }
         return UnsafeBufferPointer(start: storage.baseAddress!.assumingMemoryBound(to: UInt8.self), count: filled)
     }

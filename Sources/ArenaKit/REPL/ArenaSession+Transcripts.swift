@@ -50,9 +50,9 @@ extension ArenaSession {
         let transcript = currentTranscript()
         let text = format == .markdown ? MarkdownTranscriptExporter.render(transcript) : HTMLTranscriptExporter.render(transcript)
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try PrivateFile.write(text, to: path)
         } catch {
-            throw CommandError("/export: cannot write \(path): \(error.localizedDescription)")
+            throw CommandError("/export: \(error)")
         }
         console.print("exported \(transcript.turns.count) turn\(transcript.turns.count == 1 ? "" : "s") to \(path)")
     }

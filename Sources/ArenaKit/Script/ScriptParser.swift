@@ -68,6 +68,9 @@ public enum ScriptParser {
 
     /// The steps of the script file at `path`.
     public static func parse(contentsOf path: String) throws(ScriptError) -> [ScriptItem] {
+        if let problem = FileKind.problemReading(path) {
+            throw ScriptError(.unreadable(problem), at: ScriptLocation(file: path, line: 0))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

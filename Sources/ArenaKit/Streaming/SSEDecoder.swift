@@ -90,6 +90,10 @@ public struct SSEDecoder: Sendable {
         skipLeadingLineFeed = false
     }
 
+    /// How many bytes of an unfinished line and event the decoder holds. A caller reading an
+    /// untrusted stream bounds it (a line that never ends must not grow without limit).
+    public var pendingByteCount: Int { partialLine.count + dataBuffer.count }
+
     /// True when bytes of an unfinished line or event are pending.
     public var hasPendingInput: Bool {
         !partialLine.isEmpty || hasData || eventType != nil || !byteOrderMarkPrefix.isEmpty

@@ -6,8 +6,13 @@ import Foundation
 /// Every piece of text from the transcript is HTML-escaped (model output is untrusted), and
 /// the page's Content-Security-Policy forbids scripts and remote content besides.
 public enum HTMLTranscriptExporter {
-    /// The whole transcript as an HTML document.
+    /// The whole transcript as an HTML document. Control characters from the transcript
+    /// become visible, inert stand-ins, as on the terminal.
     public static func render(_ transcript: LoadedTranscript) -> String {
+        TextSanitizer.sanitize(document(transcript))
+    }
+
+    private static func document(_ transcript: LoadedTranscript) -> String {
         let firstTurn = transcript.turns.first
         let models = SidePair(
             a: firstTurn?.models.a ?? transcript.state.a.model,

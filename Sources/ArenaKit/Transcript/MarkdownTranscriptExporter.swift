@@ -3,8 +3,14 @@ import Foundation
 /// Renders a transcript as Markdown for sharing: the setup, then turn by turn the prompt and
 /// both answers under their model's heading with the measured metrics, votes and grades.
 public enum MarkdownTranscriptExporter {
-    /// The whole transcript as a Markdown document.
+    /// The whole transcript as a Markdown document. Control characters from the transcript
+    /// (a model's ESC, C1 or bidirectional overrides) become visible, inert stand-ins, so
+    /// `cat` of the export cannot retitle the terminal, write the clipboard or switch screens.
     public static func render(_ transcript: LoadedTranscript) -> String {
+        TextSanitizer.sanitize(document(transcript))
+    }
+
+    private static func document(_ transcript: LoadedTranscript) -> String {
         var out = "# arena transcript\n\n"
         let sessionLine = TranscriptExportText.sessionLine(transcript)
         if !sessionLine.isEmpty { out += sessionLine + "\n\n" }

@@ -109,12 +109,8 @@ public enum TranscriptReader {
 
     /// The bytes of `path`.
     static func readFile(_ path: String) throws -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TranscriptLoadError.unreadable(path: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw TranscriptLoadError.unreadable(path: path, reason: "is a directory")
+        if let problem = FileKind.problemReading(path) {
+            throw TranscriptLoadError.unreadable(path: path, reason: problem)
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))

@@ -59,6 +59,48 @@ import Testing
         }
     }
 
+    @Test func redirectLocationsAreShownAsAnOriginOnly() {
+        #expect(RedirectLocation.origin(of: "https://user:pw@other.example:8443/v1?key=secret") == "https://other.example:8443")
+        #expect(RedirectLocation.origin(of: "https://evil\u{1B}]0;title\u{07}.example/") == nil)
+        #expect(RedirectLocation.origin(of: "/relative/path") == nil)
+        #expect(RedirectLocation.origin(of: nil) == nil)
+    }
+
+    @Test func aRedirectIsReportedAndNeverFollowed() async throws {
+        let elsewhere = ProviderTestServer(dialect: .azureOpenAI(deployment: "d"), apiKey: nil)
+        let elsewherePort = try await elsewhere.start(host: "127.0.0.2")
+        defer { Task { await elsewhere.shutdown() } }
+        try await withServer(.azureOpenAI(deployment: "d")) { server, port in
+            server.enqueue(.redirect(status: 307, location: "http://127.0.0.2:\(elsewherePort)/openai/deployments/d/chat/completions?api-version=2024-10-21"))
+            let client = try AzureOpenAIClient(connection: testConnection(.azureOpenAI, port: port, deployment: "d"))
+            let (_, error) = await run(client)
+            #expect(error as? ProviderError == .redirected(status: 307, location: "http://127.0.0.2:\(elsewherePort)"))
+            #expect(server.requests.count == 1)
+            #expect(elsewhere.requests.isEmpty)
+        }
+    }
+
+    /// Issue 11: an error body that trickles forever gets one total deadline; with each byte
+    /// moving the deadline (the old behaviour) this request would take 1,000 seconds.
+    @Test func aTricklingErrorBodyHasATotalDeadline() async throws {
+        try await withServer(.openAI) { server, port in
+            server.enqueue(.tricklingError(status: 500, bytes: 20_000, delayMilliseconds: 50))
+            let timeouts = ProviderTimeouts(connect: 2, firstToken: 5, idle: 1)
+            let (_, error) = await run(try openAI(port, timeouts: timeouts))
+            #expect(error as? ProviderError == .timeout(phase: "the body of HTTP 500", seconds: 1))
+        }
+    }
+
+    /// Issue 11: a stream line that never ends is an error at the documented limit, not memory
+    /// that grows without bound.
+    @Test func aStreamLineWithoutEndIsAnErrorAtTheLimit() async throws {
+        try await withServer(.openAI) { server, port in
+            server.enqueue(.unterminatedLine(bytes: 16 << 20))
+            let (_, error) = await run(try openAI(port))
+            #expect(error as? ProviderError == .malformedResponse(detail: "a stream line or event longer than 4 MiB without an end"))
+        }
+    }
+
     @Test func serverErrorIsReportedWithCodeAndMessage() async throws {
         try await withServer(.openAI) { server, port in
             server.enqueue(.serverError)

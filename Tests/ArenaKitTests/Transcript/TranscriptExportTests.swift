@@ -67,3 +67,54 @@ struct TranscriptExportTests {
         #expect(HTMLTranscriptExporter.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 }
+
+/// Issue 11: exports of a transcript whose answers carry terminal escapes (OSC title, OSC 52
+/// clipboard, alternate screen, C1 CSI) hold no raw control byte, in either format.
+@Suite struct HostileExportTests {
+    private let hostileText = "safe \u{1B}]0;pwned\u{07} \u{1B}]52;c;ZXZpbA==\u{07} \u{1B}[?1049h \u{9B}2J \u{202E}rtl end"
+
+    private var transcript: LoadedTranscript {
+        var answer = TranscriptSamples.answerB
+        answer.text = hostileText
+        answer.reasoning = hostileText
+        answer.status = .done
+        var model = TranscriptSamples.modelB
+        model.name = "model\u{1B}[31m"
+        let events: [TranscriptEvent] = [
+            .session(.init(arenaVersion: "0.4.0")),
+            .model(.init(side: .a, descriptor: TranscriptSamples.modelA)),
+            .model(.init(side: .b, descriptor: model)),
+            .systemPrompt(.init(side: .b, text: hostileText)),
+            .user(.init(turn: 1, prompt: hostileText)),
+            .answer(.init(turn: 1, side: .a, model: "gpt-4o", answer: TranscriptSamples.answerA)),
+            .answer(.init(turn: 1, side: .b, model: "model\u{1B}[31m", answer: answer)),
+        ]
+        return LoadedTranscript(file: "x.jsonl", records: TranscriptSamples.records(events))
+    }
+
+    @Test func exportsCarryNoControlBytes() {
+        for export in [MarkdownTranscriptExporter.render(transcript), HTMLTranscriptExporter.render(transcript)] {
+            let controls = export.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+            #expect(controls.isEmpty, "\(controls.map { String($0.value, radix: 16) })")
+            #expect(export.contains("␛]52;c;ZXZpbA==␇"))
+        }
+    }
+
+    @Test func exportsAreWrittenOwnerOnlyAndWriteFailuresAreReported() throws {
+        let directory = try makeTranscriptTestDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/out.md"
+        try PrivateFile.write("hello\n", to: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "hello\n")
+        #expect(throws: PrivateFile.WriteError.self) { try PrivateFile.write("x", to: "/dev/full") }
+        do {
+            try PrivateFile.write("x", to: directory + "/no/such/folder/out.md")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "cannot write \(directory)/no/such/folder/out.md: the folder \(directory)/no/such/folder does not exist")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/no"))
+    }
+}

@@ -60,7 +60,14 @@ struct EventStreamBody<Interpreter: ChunkInterpreter> {
             heldBody = []
         }
         if terminated { isTerminated = true }
+        if decoder.pendingByteCount > Self.pendingLimit {
+            throw ProviderError.malformedResponse(detail: "a stream line or event longer than \(Self.pendingLimit >> 20) MiB without an end")
+        }
     }
+
+    /// The most bytes of one unfinished line or event held: a line with no end, or `data:`
+    /// lines with no blank line after them, are an error past this, not unbounded memory.
+    static var pendingLimit: Int { 4 << 20 }
 
     /// Ends the body: returns normally when the stream ended properly (terminator, finish
     /// reason, or a complete JSON answer), throws ``ProviderError/incomplete`` otherwise.

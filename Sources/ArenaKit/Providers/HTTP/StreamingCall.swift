@@ -71,7 +71,13 @@ struct StreamingCall: Sendable {
                 try await stream(response, into: sink, watchdog: watchdog, makeBody: makeBody)
                 return
             }
-            let body = try await collect(response.body, limit: 1 << 20, watchdog: watchdog)
+            if (300..<400).contains(status) {
+                throw ProviderError.redirected(status: status, location: RedirectLocation.origin(of: response.headers.first(name: "location")))
+            }
+            // An error body gets one total deadline (a body trickling a byte at a time must not
+            // hold the turn open), and only its first 64 KiB are read.
+            watchdog.arm(phase: "the body of HTTP \(status)", seconds: min(timeouts.idle, Self.errorBodySeconds))
+            let body = try await collect(response.body, limit: Self.errorBodyLimit)
             let failure = ErrorBody.providerError(status: status, body: body, redactor: redactor)
             guard status == 429 || status == 503 else { throw failure }
             let wait = RetryAfter.seconds(in: response.headers) ?? retry.backoff(retry: retryNumber + 1)
@@ -117,12 +123,17 @@ struct StreamingCall: Sendable {
         try body.finish(into: sink)
     }
 
-    private func collect(_ body: HTTPClientResponse.Body, limit: Int, watchdog: StreamWatchdog) async throws -> [UInt8] {
+    /// The longest an error body may take to arrive, in seconds.
+    static let errorBodySeconds = 10.0
+    /// The most of an error body arena reads.
+    static let errorBodyLimit = 64 * 1024
+
+    private func collect(_ body: HTTPClientResponse.Body, limit: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
         do {
             for try await buffer in body {
-                watchdog.extend(seconds: timeouts.idle)
-                if bytes.count < limit { bytes.append(contentsOf: buffer.readableBytesView) }
+                bytes.append(contentsOf: buffer.readableBytesView.prefix(limit - bytes.count))
+                if bytes.count >= limit { break }
             }
         } catch {
             try Task.checkCancellation()
