@@ -29,7 +29,8 @@ public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .http(let status, let code, let message):
             var line = "HTTP \(status)"
-            if let code, !code.isEmpty { line += " \(code)" }
+            // Azure repeats the status as the code ("429"); "HTTP 429 429" says nothing more.
+            if let code, !code.isEmpty, code != String(status) { line += " \(code)" }
             if let message, !message.isEmpty { line += ": \(message)" }
             return line
         case .contentFilter(let message):

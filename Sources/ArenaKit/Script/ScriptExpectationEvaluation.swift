@@ -39,9 +39,12 @@ extension ScriptExpectation {
             guard let regex = try? NSRegularExpression(pattern: pattern) else {
                 return "bad regular expression /\(pattern)/"
             }
-            let range = NSRange(answer.text.startIndex..., in: answer.text)
-            return regex.firstMatch(in: answer.text, range: range) != nil
-                ? nil : "\(who) does not match /\(pattern)/; its answer \(Self.excerpt(answer.text))"
+            switch BoundedRegexMatch.search(regex, in: answer.text) {
+            case .matched: return nil
+            case .notMatched: return "\(who) does not match /\(pattern)/; its answer \(Self.excerpt(answer.text))"
+            case .tookTooLong(let seconds):
+                return "/\(pattern)/ took longer than \(Int(seconds)) s to search \(who)'s answer (it backtracks too much); simplify the pattern"
+            }
         case .finished:
             switch answer.status {
             case .done:

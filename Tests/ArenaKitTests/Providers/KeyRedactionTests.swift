@@ -32,3 +32,16 @@ import Testing
         #expect(!shown.contains("secret"), "\(shown)")
     }
 }
+
+/// Issue 11: retry headers are plain decimal numbers; `0x10` is not sixteen seconds.
+@Suite struct RetryHeaderTests {
+    @Test(arguments: [("120", 120.0), ("1.5", 1.5), (" 7 ", 7.0)])
+    func decimalsAreRead(text: String, seconds: Double) {
+        #expect(RetryAfter.decimal(text) == seconds)
+    }
+
+    @Test(arguments: ["0x10", "1e9", "inf", "nan", "-1", "", "12abc", "1.2.3"])
+    func otherFormsAreNot(text: String) {
+        #expect(RetryAfter.decimal(text) == nil)
+    }
+}

@@ -77,3 +77,14 @@ struct ScriptExpectationTests {
         #expect(try expectation("both finished").evaluate(nil) == .fail("no answer to check: nothing has been asked yet"))
     }
 }
+
+/// Issue 11: a pattern that backtracks catastrophically is stopped and reported, and the script
+/// goes on.
+@Suite struct BacktrackingPatternTests {
+    @Test func aCatastrophicPatternIsStoppedAndNamed() throws {
+        let check = try ScriptExpectation(parsing: "a matches ^(a+)+$")
+        let answer = Answer(text: String(repeating: "a", count: 64) + "!", status: .done, finishReason: .stop)
+        let result = check.evaluate(SidePair(a: answer, b: answer), models: SidePair(a: "m", b: "n"))
+        #expect(result == .fail("/^(a+)+$/ took longer than 2 s to search side A (m)'s answer (it backtracks too much); simplify the pattern"))
+    }
+}

@@ -23,6 +23,11 @@ enum RetryAfter {
         return nil
     }
 
+    /// `120 s`, `1.5 s`: a wait as messages show it.
+    static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && seconds < 1e9 ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    }
+
     /// A plain decimal number of zero or more (`120`, `1.5`), as the headers are defined; not
     /// the hexadecimal (`0x10`), exponent (`1e9`) or `inf` forms `Double.init` would also take.
     static func decimal(_ text: String) -> Double? {

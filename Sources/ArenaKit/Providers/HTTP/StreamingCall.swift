@@ -82,6 +82,10 @@ struct StreamingCall: Sendable {
             guard status == 429 || status == 503 else { throw failure }
             let wait = RetryAfter.seconds(in: response.headers) ?? retry.backoff(retry: retryNumber + 1)
             guard retryNumber < retry.maxRetries, totalWait + wait <= retry.maxTotalWait else {
+                if retryNumber == 0, wait > retry.maxTotalWait, case .http(let status, let code, let message) = failure {
+                    let asked = "the server asked to wait \(RetryAfter.format(wait)), longer than the \(RetryAfter.format(retry.maxTotalWait)) retry.max_total_wait allows"
+                    throw ProviderError.http(status: status, code: code, message: [message, "(\(asked))"].compactMap { $0 }.joined(separator: " "))
+                }
                 if retryNumber == 0 { throw failure }
                 throw ProviderError.retriesExhausted(lastStatus: status, attempts: retryNumber + 1)
             }
