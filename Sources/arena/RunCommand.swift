@@ -58,7 +58,9 @@ func installInterruptHandler(_ session: ArenaSession) {
 struct CLIFailure: Error, CustomStringConvertible {
     let description: String
 
+    /// `description` is made inert (it often quotes file names, model names or text from a
+    /// transcript), keeping its line breaks.
     init(_ description: String) {
-        self.description = description
+        self.description = TextSanitizer.sanitize(description)
     }
 }

@@ -30,7 +30,7 @@ func loadTranscript(_ path: String) throws -> LoadedTranscript {
     do {
         let (transcript, warnings) = try TranscriptReader.load(path: path)
         for warning in warnings {
-            FileHandle.standardError.write(Data("\(path): warning: \(warning)\n".utf8))
+            FileHandle.standardError.write(Data(TextSanitizer.sanitizeLine("\(path): warning: \(warning)").utf8 + [0x0A]))
         }
         return transcript
     } catch {

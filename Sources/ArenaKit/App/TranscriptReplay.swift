@@ -68,7 +68,11 @@ public struct TranscriptReplay: Sendable {
             self.problem = problem
         }
 
-        public var summary: String {
+        /// One line about the replay; the file name and problem (from outside arena) are made
+        /// inert, so a file named with escape sequences prints as text.
+        public var summary: String { TextSanitizer.sanitizeLine(plainSummary) }
+
+        private var plainSummary: String {
             if let problem { return "\(file): not replayed: \(problem)" }
             var line = "\(file): \(turns) turn\(turns == 1 ? "" : "s") replayed"
             if failures > 0 { line += ", \(failures) answer\(failures == 1 ? "" : "s") failed" }

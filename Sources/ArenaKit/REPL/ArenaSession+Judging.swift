@@ -13,7 +13,7 @@ struct JudgingState {
 extension ArenaSession {
     /// The label a side is shown under: "Model A" in a blind battle, the model's name otherwise.
     func label(_ side: Side) -> String {
-        judging.blind ? "Model \(side.label)" : state[side].model.displayName
+        judging.blind ? "Model \(side.label)" : TextSanitizer.sanitizeLine(state[side].model.displayName)
     }
 
     /// `/battle` (and `arena --blind`): two different models drawn at random from every usable
