@@ -25,6 +25,8 @@ struct ArenaCommand: AsyncParsableCommand {
             return
         }
         MemoryTuning.apply()
+        SignalWatcher.unblockHandledSignals()
+        TerminalDevice.recordInitialState()
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

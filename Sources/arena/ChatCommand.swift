@@ -51,6 +51,10 @@ struct ChatCommand: AsyncParsableCommand {
             switch event {
             case .interrupt:
                 if !interrupter.interrupt() { editor?.interrupt() }
+            case .terminate(let signal):
+                // Like Ctrl-C: the turn stops and its partial answers are recorded; the
+                // interrupter then exits. At the prompt there is nothing to keep.
+                if !interrupter.interrupt() { SignalWatcher.exitNow(status: 128 + signal) }
             case .resize:
                 Renderers.resizeCurrent()
                 editor?.noteResize()

@@ -46,9 +46,12 @@ struct RunCommand: AsyncParsableCommand {
 func installInterruptHandler(_ session: ArenaSession) {
     let interrupter = session.interrupter
     SignalWatcher.shared.setHandler { event in
-        if case .interrupt = event {
+        switch event {
+        case .interrupt:
             if !interrupter.interrupt() { Foundation.exit(130) }
-        } else {
+        case .terminate(let signal):
+            if !interrupter.interrupt() { SignalWatcher.exitNow(status: 128 + signal) }
+        case .resize:
             Renderers.resizeCurrent()
         }
     }

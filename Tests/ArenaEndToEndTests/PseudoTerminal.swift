@@ -32,7 +32,9 @@ final class PseudoTerminal: @unchecked Sendable {
         self.master = master
         let slaveHandle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["-c", ArenaBinary.path] + arguments
+        // `-c`: the pty becomes arena's controlling terminal. `-w`: setsid forks (it is a
+        // process-group leader here), so it must wait and pass on arena's exit status.
+        process.arguments = ["-w", "-c", ArenaBinary.path] + arguments
         process.environment = environment
         process.standardInput = slaveHandle
         process.standardOutput = slaveHandle
@@ -64,6 +66,17 @@ final class PseudoTerminal: @unchecked Sendable {
             buffer.append(contentsOf: chunk[0..<count])
             condition.broadcast()
             condition.unlock()
+        }
+    }
+
+    /// Waits until every process has closed its side of the terminal, so that everything the
+    /// program wrote, to its last byte, has been read.
+    func waitForEndOfOutput(seconds: Double = 30) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !closed {
+            if !condition.wait(until: deadline) { throw Timeout(waitingFor: "the end of output", screen: String(decoding: buffer, as: UTF8.self)) }
         }
     }
 
@@ -104,6 +117,20 @@ final class PseudoTerminal: @unchecked Sendable {
     func send(_ text: String) {
         var bytes = Array(text.utf8)
         _ = write(master, &bytes, bytes.count)
+    }
+
+    /// Sends `number` (SIGTERM, SIGHUP, …) to the program: the terminal's foreground
+    /// process group, which is arena's (setsid made it the session leader).
+    func signal(_ number: Int32) {
+        let group = tcgetpgrp(master)
+        if group > 0 { kill(-group, number) }
+    }
+
+    /// The terminal's modes as the program left them (read through the master side).
+    var modes: termios {
+        var modes = termios()
+        _ = tcgetattr(master, &modes)
+        return modes
     }
 
     func resize(columns: Int, rows: Int) {

@@ -16,6 +16,11 @@ public final class Interrupter: Sendable {
             task.cancel()
         }
         current.withLock { $0 = nil }
+        // An ending signal (SIGTERM, SIGHUP, SIGQUIT) stopped the turn: what it produced is
+        // recorded and the screen restored, so the program can end now.
+        if let status = SignalWatcher.shared.terminationStatus {
+            SignalWatcher.exitNow(status: status)
+        }
     }
 
     /// Cancels the running work, if any; returns whether there was some.

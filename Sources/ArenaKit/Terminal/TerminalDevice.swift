@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,6 +50,27 @@ public enum TerminalDevice {
         }
     }
 }
+
+extension TerminalDevice {
+    /// Notes the terminal's modes as arena found them, so ``restoreInitialState()`` can put them
+    /// back whatever happens later. Called once, first thing.
+    public static func recordInitialState() {
+        var modes = termios()
+        guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        initialModes.withLock { $0 = modes }
+    }
+
+    /// Puts back the modes recorded at start and shows the cursor (for an exit that cannot go
+    /// through the normal path, such as a second SIGTERM).
+    public static func restoreInitialState() {
+        guard var modes = initialModes.withLock({ $0 }) else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        if isatty(STDOUT_FILENO) == 1 { write("\u{1B}[?25h\r\n", to: STDOUT_FILENO) }
+    }
+}
+
+/// The terminal modes at start, for ``TerminalDevice/restoreInitialState()``.
+private let initialModes = Mutex<termios?>(nil)
 
 /// Turns keyboard echo off while answers stream (so typing cannot tear the columns) and back
 /// on afterwards. Ctrl-C keeps working because signals stay enabled.
