@@ -25,7 +25,7 @@ struct FastChatExportTests {
         #expect(
             Set(first.keys) == [
                 "question_id", "model_a", "model_b", "winner", "judge", "conversation_a", "conversation_b", "turn",
-                "anony", "tstamp",
+                "anony", "language", "tstamp",
             ]
         )
         #expect(first["question_id"] as? String == "q-1")
@@ -43,7 +43,8 @@ struct FastChatExportTests {
         #expect(second["anony"] as? Bool == false)
         #expect((second["question_id"] as? String)?.count == 32)
         #expect((second["conversation_a"] as? [Any])?.isEmpty == true)
-        #expect(second["turn"] as? Int == 1)
+        #expect(second["turn"] as? Int == 0)  // FastChat's len(conversation_a) // 2
+        #expect(second["language"] as? String == "unknown")
     }
 
     @Test("every outcome maps to FastChat's winner strings and back")
