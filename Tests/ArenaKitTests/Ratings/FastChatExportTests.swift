@@ -82,4 +82,23 @@ struct FastChatExportTests {
         #expect(try JSONDecoder().decode(FastChatBattleRecord.self, from: Data(line.utf8)) == record)
         #expect(try FastChatExport.jsonLines(for: []) == "")
     }
+
+    @Test("a JSON array by default, JSON Lines for .jsonl; both parse to the same records")
+    func layouts() throws {
+        #expect(FastChatExport.Layout(path: nil) == .jsonArray)
+        #expect(FastChatExport.Layout(path: "out/battles.json") == .jsonArray)
+        #expect(FastChatExport.Layout(path: "battles.JSONL") == .jsonLines)
+        #expect(try FastChatExport.document(for: [], layout: .jsonArray) == "[]\n")
+        #expect(try FastChatExport.document(for: [], layout: .jsonLines) == "")
+
+        let battles = [battle("a", "b", .aWins, second: 1), battle("b", "c", .tie, second: 2)]
+        let array = try FastChatExport.document(for: battles, layout: .jsonArray)
+        let lines = array.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines[0] == "[" && lines[3] == "]" && lines[1].hasSuffix("},"))
+        let parsed = try #require(JSONSerialization.jsonObject(with: Data(array.utf8)) as? [[String: Any]])
+        let jsonLines = try FastChatExport.document(for: battles, layout: .jsonLines)
+        let parsedLines = try jsonLines.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(parsed.map { $0["winner"] as? String } == parsedLines.map { $0["winner"] as? String })
+        #expect(parsed.map { $0["question_id"] as? String } == parsedLines.map { $0["question_id"] as? String })
+    }
 }
