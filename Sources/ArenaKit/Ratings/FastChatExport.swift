@@ -167,20 +167,20 @@ public enum FastChatExport {
 
 /// Writes FastChat records one at a time to a sink, so an export never holds more than one
 /// record in memory.
-public struct FastChatExportWriter {
+struct FastChatExportWriter {
     private let layout: FastChatExport.Layout
     private let sink: (String) throws -> Void
     /// Records written so far.
-    public private(set) var count = 0
+    private(set) var count = 0
 
     /// A writer handing each piece of the document to `sink`, in order.
-    public init(layout: FastChatExport.Layout, sink: @escaping (String) throws -> Void) {
+    init(layout: FastChatExport.Layout, sink: @escaping (String) throws -> Void) {
         self.layout = layout
         self.sink = sink
     }
 
     /// Writes the record for `battle`.
-    public mutating func append(_ battle: Battle, judge: String = "arena_local_user") throws {
+    mutating func append(_ battle: Battle, judge: String = "arena_local_user") throws {
         let line = try FastChatExport.line(for: FastChatBattleRecord(battle, index: count, judge: judge))
         switch layout {
         case .jsonLines: try sink(line + "\n")
@@ -190,7 +190,7 @@ public struct FastChatExportWriter {
     }
 
     /// Ends the document (an array's closing bracket; `[]` for an empty array).
-    public func finish() throws {
+    func finish() throws {
         guard layout == .jsonArray else { return }
         try sink(count == 0 ? "[]\n" : "\n]\n")
     }

@@ -13,10 +13,10 @@ import Foundation
 ///
 /// The work is linear in the records plus, when conversations are asked for, the size of the
 /// conversations produced.
-public enum TranscriptBattles {
+enum TranscriptBattles {
     /// The battles of `transcript` in the order of their (last) votes. Without
     /// `withConversations` the battles carry no conversation, which is all a leaderboard needs.
-    public static func battles(in transcript: LoadedTranscript, withConversations: Bool) -> [Battle] {
+    static func battles(in transcript: LoadedTranscript, withConversations: Bool) -> [Battle] {
         var battles: [Battle] = []
         forEach(in: transcript, withConversations: withConversations) { battles.append($0) }
         return battles
@@ -24,7 +24,7 @@ public enum TranscriptBattles {
 
     /// Calls `body` with each battle of `transcript`, in the order of their (last) votes, so an
     /// export can write each one out before the next is built.
-    public static func forEach(
+    static func forEach(
         in transcript: LoadedTranscript,
         withConversations: Bool,
         _ body: (Battle) throws -> Void

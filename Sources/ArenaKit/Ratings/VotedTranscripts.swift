@@ -2,18 +2,18 @@ import Foundation
 
 /// The transcripts of a directory that hold votes, and what was left out: the input of
 /// `arena leaderboard`, `/leaderboard` and `arena export --fastchat`.
-public struct VotedTranscripts: Sendable {
+struct VotedTranscripts: Sendable {
     /// The transcripts with at least one vote, in file name order.
-    public var transcripts: [LoadedTranscript]
+    var transcripts: [LoadedTranscript]
     /// Transcripts that could not be loaded, each naming the file (and line).
-    public var failures: [String]
+    var failures: [String]
     /// How many transcripts had no vote.
-    public var withoutVotes: Int
+    var withoutVotes: Int
 
     /// Loads every transcript in `directory`. `command` names the caller in errors.
     ///
     /// - Throws: `CommandError` when the directory cannot be read.
-    public static func load(directory: String, command: String) throws(CommandError) -> VotedTranscripts {
+    static func load(directory: String, command: String) throws(CommandError) -> VotedTranscripts {
         let contents: TranscriptDirectoryContents
         do {
             contents = try TranscriptReader.loadDirectory(directory)
@@ -29,7 +29,7 @@ public struct VotedTranscripts: Sendable {
 
     /// What to tell on standard error: one line per transcript that failed to load, then one
     /// summary line for those without votes. Sanitized: names and reasons come from files.
-    public var notes: [String] {
+    var notes: [String] {
         var lines = failures.map(TextSanitizer.sanitizeLine)
         if withoutVotes > 0 {
             lines.append("\(withoutVotes) transcript\(withoutVotes == 1 ? "" : "s") with no votes, skipped")
