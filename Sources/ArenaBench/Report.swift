@@ -14,6 +14,7 @@ struct Report {
         3: "3 decoding in process",
         4: "4 start-up",
         5: "5 data",
+        6: "6 ratings",
     ]
 
     /// The table, one measurement a row, with pass/miss against each target.

@@ -15,7 +15,7 @@ let usage = """
       --mmlu DIR     the MMLU data (default: ../shared/mmlu from the working directory)
       --json         print JSON instead of the table
       --quick        smaller counts (about a tenth of the work)
-      --only LIST    comma-separated sections: e2e, decode, startup, data (default: all)
+      --only LIST    comma-separated sections: e2e, decode, startup, data, ratings (default: all)
 
     serve: runs the loopback server alone and prints its port; every chat request for model
     a1 or b1 gets a firehose of N chunks (default 100000) carrying the benchmark's words in
@@ -40,7 +40,7 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(await ServeCommand.run(chunks: chunks, seconds: seconds, texts: texts))
 }
 
-var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data"]))
+var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data", "ratings"]))
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -92,6 +92,9 @@ if options.only.contains("startup") {
 }
 if options.only.contains("data") {
     measurements += DataBench(mmluDirectory: mmluPath, scratch: environment.scratch, turns: 1000, repetitions: quick ? 2 : 5, log: log).measure()
+}
+if options.only.contains("ratings") {
+    measurements += RatingsBench(scratch: environment.scratch, turns: quick ? 1000 : 4000, repetitions: quick ? 1 : 3, log: log).measure()
 }
 if options.only.contains("decode") {
     measurements += DecodingBench(chunks: quick ? 20_000 : 100_000, log: log).measure()

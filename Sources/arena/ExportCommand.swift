@@ -6,7 +6,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a transcript as Markdown or as a self-contained HTML page."
+        abstract: "Write a transcript as Markdown or a self-contained HTML page, or a directory's votes as FastChat battles."
     )
 
     enum Format: String, EnumerableFlag {
@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "The format to write.")
     var format: Format
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Where to write (default: standard output).", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Where to write (default: standard output). With --fastchat: a JSON array, or JSON Lines for a name ending in .jsonl.", valueName: "file"))
     var output: String?
 
     @Argument(help: ArgumentHelp("The transcript (.jsonl); with --fastchat, a directory of transcripts.", valueName: "file"))
@@ -26,7 +26,8 @@ struct ExportCommand: ParsableCommand {
         let text: String
         switch format {
         case .fastchat:
-            text = try fastChatLines()
+            try writeFastChat()
+            return
         case .markdown:
             text = MarkdownTranscriptExporter.render(try loadTranscript(file))
         case .html:
@@ -43,14 +44,22 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// Every vote in the transcripts of a directory, as FastChat battle records.
-    private func fastChatLines() throws -> String {
+    /// Every vote in the transcripts of a directory, as FastChat battle records: a JSON array
+    /// (what FastChat's `elo_analysis.py` reads), or JSON Lines for an output ending in `.jsonl`.
+    /// Written as it is made, to a temporary file renamed into place at the end.
+    private func writeFastChat() throws {
+        let file = try output.map(ExportFile.init(path:))
+        let sink = BufferedSink(handle: file?.handle ?? FileHandle.standardOutput)
         do {
-            let report = try LeaderboardReport.make(directory: file, includeNamed: true, bootstrapRounds: 1)
-            for note in report.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
-            return try FastChatExport.jsonLines(for: report.battles)
-        } catch let error as CommandError {
-            throw CLIFailure(error.description)
+            let result = try FastChatDirectoryExport.write(directory: self.file, layout: FastChatExport.Layout(path: output)) {
+                try sink.write($0)
+            }
+            try sink.flush()
+            try file?.commit()
+            for note in result.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+        } catch {
+            file?.discard()
+            throw CLIFailure("\(error)")
         }
     }
 }

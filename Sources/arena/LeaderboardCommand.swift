@@ -21,12 +21,12 @@ struct LeaderboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Write CSV.")
     var csv = false
 
-    @Option(name: .long, help: ArgumentHelp("Bootstrap rounds for the intervals.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Bootstrap rounds for the intervals; 0 for none.", valueName: "n"))
     var rounds = 1000
 
     func validate() throws {
         if json && csv { throw ValidationError("--json and --csv: pick one") }
-        if rounds < 1 { throw ValidationError("--rounds: expected at least 1, got \(rounds)") }
+        if rounds < 0 { throw ValidationError("--rounds: expected 0 (no intervals) or more, got \(rounds)") }
     }
 
     func run() throws {

@@ -44,9 +44,10 @@ import Testing
         #expect((json?["battles"] as? Int) == 5)
 
         let fastchat = try ArenaBinary.runPiped(["export", "--fastchat", directory], input: "")
-        let records = fastchat.stdout.split(separator: "\n")
+        // A JSON array, as FastChat's elo_analysis.py reads it.
+        let records = try #require(JSONSerialization.jsonObject(with: Data(fastchat.stdout.utf8)) as? [[String: Any]])
         #expect(records.count == 5)
-        let first = try JSONSerialization.jsonObject(with: Data(records[0].utf8)) as? [String: Any]
+        let first = records.first
         #expect(Set(["model_a", "model_b", "winner", "tstamp", "anony", "conversation_a", "conversation_b"]).isSubset(of: Set(first?.keys ?? [:].keys)))
     }
 

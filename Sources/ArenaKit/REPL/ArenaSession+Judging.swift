@@ -129,5 +129,6 @@ extension ArenaSession {
         recorder?.sync()
         let report = try LeaderboardReport.make(directory: directory, includeNamed: includeNamed)
         console.print(report.text(style: console.style))
+        for note in report.notes { console.error(note) }
     }
 }

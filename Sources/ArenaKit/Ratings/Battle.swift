@@ -82,7 +82,8 @@ public struct Battle: Sendable, Hashable, Codable {
     public var timestamp: Date
     /// A stable identifier for export (FastChat's `question_id`), if the transcript has one.
     public var questionID: String?
-    /// The 1-based turn the vote was cast on (FastChat's `turn`), if known.
+    /// The session-wide number of the turn the vote was cast on, if known (FastChat's `turn` is
+    /// derived from the conversation instead: `len(conversation_a) // 2`).
     public var turn: Int?
     /// Side A's conversation up to the vote, for export only; may be empty.
     public var conversationA: [BattleMessage]

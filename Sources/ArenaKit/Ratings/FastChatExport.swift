@@ -31,10 +31,13 @@ public struct FastChatBattleRecord: Sendable, Hashable, Codable {
     public var conversationA: [Message]
     /// Side B's conversation up to the vote.
     public var conversationB: [Message]
-    /// The number of user turns in the conversation (FastChat's `turn`).
+    /// FastChat's `turn`: `len(conversation_a) // 2`.
     public var turn: Int
     /// Whether the battle was blind.
     public var anonymous: Bool
+    /// The language of the conversation's first prompt, by FastChat's names ("English",
+    /// "Chinese", …, "unknown"); see `LanguageDetector`.
+    public var language: String
     /// When the vote was cast, in Unix seconds.
     public var timestamp: Double
 
@@ -48,6 +51,7 @@ public struct FastChatBattleRecord: Sendable, Hashable, Codable {
         case conversationB = "conversation_b"
         case turn
         case anonymous = "anony"
+        case language
         case timestamp = "tstamp"
     }
 
@@ -62,6 +66,7 @@ public struct FastChatBattleRecord: Sendable, Hashable, Codable {
         conversationB: [Message],
         turn: Int,
         anonymous: Bool,
+        language: String,
         timestamp: Double
     ) {
         self.questionID = questionID
@@ -73,15 +78,16 @@ public struct FastChatBattleRecord: Sendable, Hashable, Codable {
         self.conversationB = conversationB
         self.turn = turn
         self.anonymous = anonymous
+        self.language = language
         self.timestamp = timestamp
     }
 
     /// The record for `battle`. Without a question id one is derived from the battle (models,
-    /// timestamp and position), so it is stable for the same input; without a turn number the
-    /// number of user messages in side A's conversation is used (at least 1).
+    /// timestamp and position), so it is stable for the same input. `turn` is FastChat's
+    /// `len(conversation_a) // 2`, and `language` that of side A's first prompt.
     public init(_ battle: Battle, index: Int = 0, judge: String = "arena_local_user") {
         let timestamp = battle.timestamp.timeIntervalSince1970
-        let userTurns = battle.conversationA.filter { $0.role == .user }.count
+        let firstPrompt = battle.conversationA.first { $0.role == .user }?.content
         self.init(
             questionID: battle.questionID ?? FastChatExport.derivedQuestionID(for: battle, index: index),
             modelA: battle.modelA,
@@ -90,33 +96,52 @@ public struct FastChatBattleRecord: Sendable, Hashable, Codable {
             judge: judge,
             conversationA: battle.conversationA.map { Message(role: $0.role.rawValue, content: $0.content) },
             conversationB: battle.conversationB.map { Message(role: $0.role.rawValue, content: $0.content) },
-            turn: battle.turn ?? max(userTurns, 1),
+            turn: battle.conversationA.count / 2,
             anonymous: battle.anonymous,
+            language: firstPrompt.map(LanguageDetector.language(of:)) ?? LanguageDetector.unknown,
             timestamp: timestamp
         )
     }
 }
 
-/// Writes battles as FastChat battle records in JSON Lines: one compact JSON object per line,
-/// keys sorted, each line ending in "\n". Load in Python with
-/// `pandas.read_json(path, lines=True)` and pass the frame to FastChat's rating code.
+/// Writes battles as FastChat battle records, compact JSON with sorted keys, in one of two
+/// layouts (`FastChatExport.Layout`): a JSON array, which FastChat's `elo_analysis.py
+/// --clean-battle-file` reads (`pandas.read_json(path)`), or JSON Lines. Every control
+/// character in a string, C1 included, is written as a `\u` escape.
 public enum FastChatExport {
+    /// How the records are laid out in the file.
+    public enum Layout: Sendable, Hashable {
+        /// `[`, one record per line separated by commas, `]`: what FastChat's tools read.
+        case jsonArray
+        /// One record per line, nothing around them.
+        case jsonLines
+
+        /// JSON Lines for a path ending in `.jsonl`, otherwise (standard output included) an array.
+        public init(path: String?) {
+            self = path?.lowercased().hasSuffix(".jsonl") == true ? .jsonLines : .jsonArray
+        }
+    }
+
     /// One JSON line (without the newline) for `record`.
     public static func line(for record: FastChatBattleRecord) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
+        return JSONControlEscaping.escape(String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 
     /// The JSON Lines document for `battles`, in the order given; empty for no battles.
     /// Every battle is exported, named and anonymous alike (`anony` tells them apart), so
     /// FastChat's own filters apply.
     public static func jsonLines(for battles: [Battle], judge: String = "arena_local_user") throws -> String {
+        try document(for: battles, layout: .jsonLines, judge: judge)
+    }
+
+    /// The whole document for `battles` in `layout`, in the order given.
+    public static func document(for battles: [Battle], layout: Layout, judge: String = "arena_local_user") throws -> String {
         var text = ""
-        for (index, battle) in battles.enumerated() {
-            text += try line(for: FastChatBattleRecord(battle, index: index, judge: judge))
-            text += "\n"
-        }
+        var writer = FastChatExportWriter(layout: layout) { text += $0 }
+        for battle in battles { try writer.append(battle, judge: judge) }
+        try writer.finish()
         return text
     }
 
@@ -137,5 +162,36 @@ public enum FastChatExport {
     private static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Writes FastChat records one at a time to a sink, so an export never holds more than one
+/// record in memory.
+struct FastChatExportWriter {
+    private let layout: FastChatExport.Layout
+    private let sink: (String) throws -> Void
+    /// Records written so far.
+    private(set) var count = 0
+
+    /// A writer handing each piece of the document to `sink`, in order.
+    init(layout: FastChatExport.Layout, sink: @escaping (String) throws -> Void) {
+        self.layout = layout
+        self.sink = sink
+    }
+
+    /// Writes the record for `battle`.
+    mutating func append(_ battle: Battle, judge: String = "arena_local_user") throws {
+        let line = try FastChatExport.line(for: FastChatBattleRecord(battle, index: count, judge: judge))
+        switch layout {
+        case .jsonLines: try sink(line + "\n")
+        case .jsonArray: try sink((count == 0 ? "[\n" : ",\n") + line)
+        }
+        count += 1
+    }
+
+    /// Ends the document (an array's closing bracket; `[]` for an empty array).
+    func finish() throws {
+        guard layout == .jsonArray else { return }
+        try sink(count == 0 ? "[]\n" : "\n]\n")
     }
 }

@@ -13,20 +13,27 @@ public struct LeaderboardOptions: Sendable, Hashable {
     public var bradleyTerry: BradleyTerry
     /// The online Elo settings shown for comparison.
     public var elo: OnlineElo
+    /// A model with fewer battles than this is marked as having few battles and gets no
+    /// interval: a bootstrap over a handful of votes says nothing (with one vote every
+    /// resample is the same vote, and the interval would have zero width).
+    public var minimumBattlesForInterval: Int
 
-    /// Creates options; the defaults are anonymous votes only, 1000 rounds, 95%.
+    /// Creates options; the defaults are anonymous votes only, 1000 rounds, 95%, intervals
+    /// from 10 battles on.
     public init(
         includeNamed: Bool = false,
         bootstrapRounds: Int = 1000,
         confidenceLevel: Double = 0.95,
         bradleyTerry: BradleyTerry = BradleyTerry(),
-        elo: OnlineElo = OnlineElo()
+        elo: OnlineElo = OnlineElo(),
+        minimumBattlesForInterval: Int = 10
     ) {
         self.includeNamed = includeNamed
         self.bootstrapRounds = bootstrapRounds
         self.confidenceLevel = confidenceLevel
         self.bradleyTerry = bradleyTerry
         self.elo = elo
+        self.minimumBattlesForInterval = minimumBattlesForInterval
     }
 }
 
@@ -42,9 +49,10 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
     public var model: String
     /// The Bradley-Terry rating on the Elo scale.
     public var rating: Double
-    /// The interval's lower bound, nil without bootstrap.
+    /// The interval's lower bound; nil without bootstrap or when the interval is unknown
+    /// (too few battles, or a bootstrap that could not vary).
     public var ciLower: Double?
-    /// The interval's upper bound, nil without bootstrap.
+    /// The interval's upper bound; nil like `ciLower`.
     public var ciUpper: Double?
     /// The online Elo rating, for comparison.
     public var elo: Double
@@ -56,6 +64,9 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
     public var ties: Int
     /// Battles lost.
     public var losses: Int
+    /// Whether the model has fewer battles than `Leaderboard.minimumBattlesForInterval`: its
+    /// rating rests on a handful of votes and its interval is unknown.
+    public var fewBattles: Bool
 
     /// Creates a row; normally produced by `Leaderboard.compute`.
     public init(
@@ -69,7 +80,8 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
         battles: Int,
         wins: Int,
         ties: Int,
-        losses: Int
+        losses: Int,
+        fewBattles: Bool = false
     ) {
         self.rank = rank
         self.rankUpperBound = rankUpperBound
@@ -82,6 +94,7 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
         self.wins = wins
         self.ties = ties
         self.losses = losses
+        self.fewBattles = fewBattles
     }
 
     enum CodingKeys: String, CodingKey {
@@ -96,6 +109,7 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
         case wins
         case ties
         case losses
+        case fewBattles = "few_battles"
     }
 
     /// Encodes every key, with JSON null for missing interval bounds, so the keys are stable.
@@ -112,6 +126,7 @@ public struct LeaderboardRow: Sendable, Hashable, Codable {
         try container.encode(wins, forKey: .wins)
         try container.encode(ties, forKey: .ties)
         try container.encode(losses, forKey: .losses)
+        try container.encode(fewBattles, forKey: .fewBattles)
     }
 }
 
@@ -134,6 +149,8 @@ public struct Leaderboard: Sendable, Hashable, Codable {
     public var confidenceLevel: Double
     /// Whether every Bradley-Terry fit converged (it virtually always does).
     public var converged: Bool
+    /// Models with fewer battles than this have no interval and are marked `fewBattles`.
+    public var minimumBattlesForInterval: Int
     /// The head-to-head matrix, in the order of `rows`.
     public var winRates: WinRateMatrix
 
@@ -146,6 +163,7 @@ public struct Leaderboard: Sendable, Hashable, Codable {
         case bootstrapRounds = "bootstrap_rounds"
         case confidenceLevel = "confidence_level"
         case converged
+        case minimumBattlesForInterval = "min_battles_for_interval"
         case winRates = "win_rates"
     }
 
@@ -188,7 +206,8 @@ public struct Leaderboard: Sendable, Hashable, Codable {
         var rows: [LeaderboardRow] = []
         for (position, entry) in ordered.enumerated() {
             let record = records[entry.key] ?? ModelRecord()
-            let interval = fit.intervals[entry.key]
+            let fewBattles = record.battles < options.minimumBattlesForInterval
+            let interval = fewBattles ? nil : fit.intervals[entry.key].flatMap(Self.informative)
             let sharesRank = position > 0 && ordered[position - 1].value == entry.value
             let rank = sharesRank ? rows[position - 1].rank : position + 1
             rows.append(
@@ -203,15 +222,12 @@ public struct Leaderboard: Sendable, Hashable, Codable {
                     battles: record.battles,
                     wins: record.wins,
                     ties: record.ties,
-                    losses: record.losses
+                    losses: record.losses,
+                    fewBattles: fewBattles
                 )
             )
         }
-        for index in rows.indices {
-            let upper = rows[index].ciUpper ?? rows[index].rating
-            let clearlyBetter = rows.filter { ($0.ciLower ?? $0.rating) > upper }.count
-            rows[index].rankUpperBound = 1 + clearlyBetter
-        }
+        assignRankUpperBounds(&rows, haveIntervals: fit.bootstrapRounds > 0)
 
         return Leaderboard(
             rows: rows,
@@ -222,14 +238,45 @@ public struct Leaderboard: Sendable, Hashable, Codable {
             bootstrapRounds: fit.bootstrapRounds,
             confidenceLevel: fit.confidenceLevel,
             converged: fit.converged,
+            minimumBattlesForInterval: options.minimumBattlesForInterval,
             winRates: WinRateMatrix(battles: chronological, order: rows.map(\.model))
         )
     }
 
-    /// The leaderboard as pretty-printed JSON with sorted keys (stable, diff-friendly).
+    /// An interval the bootstrap could say something with; nil for one of (about) zero width,
+    /// which only comes from resamples that could not differ (a single vote, or every battle
+    /// of the model with the same outcome against the same opponent).
+    static func informative(_ interval: ConfidenceInterval) -> ConfidenceInterval? {
+        interval.upper - interval.lower < 0.5 ? nil : interval
+    }
+
+    /// Sets each row's `rankUpperBound`: 1 + the models whose whole interval lies above the
+    /// row's. An unknown interval spans everything: nothing is clearly above it and it is
+    /// clearly above nothing. Without a bootstrap the ratings themselves are compared.
+    static func assignRankUpperBounds(_ rows: inout [LeaderboardRow], haveIntervals: Bool) {
+        func bounds(_ row: LeaderboardRow) -> (lower: Double, upper: Double) {
+            guard haveIntervals else { return (row.rating, row.rating) }
+            return (row.ciLower ?? -.infinity, row.ciUpper ?? .infinity)
+        }
+        let lowerBounds = rows.map { bounds($0).lower }.sorted()
+        for index in rows.indices {
+            let upper = bounds(rows[index]).upper
+            // Binary search: how many lower bounds exceed `upper`.
+            var low = 0
+            var high = lowerBounds.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lowerBounds[middle] > upper { high = middle } else { low = middle + 1 }
+            }
+            rows[index].rankUpperBound = 1 + lowerBounds.count - low
+        }
+    }
+
+    /// The leaderboard as pretty-printed JSON with sorted keys (stable, diff-friendly). Every
+    /// control character in a string, C1 included, is written as a `\u` escape.
     public func jsonString() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return JSONControlEscaping.escape(String(decoding: try encoder.encode(self), as: UTF8.self))
     }
 }

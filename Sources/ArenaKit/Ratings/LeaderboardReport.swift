@@ -1,74 +1,70 @@
 import Foundation
 
 /// The leaderboard as `arena leaderboard` and `/leaderboard` show it: every vote in a
-/// directory of transcripts turned into battles, rated, and rendered, with a note for each
-/// transcript that was skipped and why.
+/// directory of transcripts turned into battles (the last vote on a turn counts, see
+/// `TranscriptBattles`), rated, and rendered, with notes for standard error on what was left
+/// out.
 public struct LeaderboardReport: Sendable {
     public var leaderboard: Leaderboard
+    /// The battles rated, without conversations.
     public var battles: [Battle]
-    /// One line per transcript left out (no votes, unreadable).
+    /// For standard error: transcripts that failed to load, and one line counting those
+    /// without votes.
     public var notes: [String]
 
-    /// Why no leaderboard could be made.
+    /// Rates the votes in `directory`.
+    ///
+    /// - Throws: `CommandError` when the directory cannot be read, holds no votes, or the
+    ///   options are invalid.
     public static func make(directory: String, includeNamed: Bool, bootstrapRounds: Int = 1000) throws(CommandError) -> LeaderboardReport {
-        let contents: TranscriptDirectoryContents
-        do {
-            contents = try TranscriptReader.loadDirectory(directory)
-        } catch {
-            throw CommandError("leaderboard: \(error)")
-        }
-        var notes: [String] = contents.failures.map { "\($0)" }
-        var battles: [Battle] = []
-        for transcript in contents.transcripts {
-            let found = LeaderboardReport.battles(in: transcript)
-            if found.isEmpty {
-                notes.append("\((transcript.file as NSString).lastPathComponent): no votes, skipped")
-            }
-            battles += found
-        }
-        guard !battles.isEmpty else {
-            throw CommandError("leaderboard: no votes in any transcript in \(directory)" + (notes.isEmpty ? "" : " (\(notes.count) skipped)"))
-        }
+        let voted = try VotedTranscripts.load(directory: directory, command: "leaderboard")
+        let battles = voted.transcripts.flatMap { TranscriptBattles.battles(in: $0, withConversations: false) }
+        guard !battles.isEmpty else { throw voted.noVotesError(command: "leaderboard", directory: directory) }
         var options = LeaderboardOptions()
         options.includeNamed = includeNamed
         options.bootstrapRounds = bootstrapRounds
         do {
             let leaderboard = try Leaderboard.compute(from: battles, options: options)
-            return LeaderboardReport(leaderboard: leaderboard, battles: battles, notes: notes)
+            return LeaderboardReport(leaderboard: leaderboard, battles: battles, notes: voted.notes)
         } catch {
             throw CommandError("leaderboard: \(error)")
         }
     }
 
-    /// The battles recorded in one transcript: one per vote, with the conversation up to it.
-    public static func battles(in transcript: LoadedTranscript) -> [Battle] {
-        transcript.votes.compactMap { vote -> Battle? in
-            let outcome: BattleOutcome
-            switch vote.verdict {
-            case .a: outcome = .aWins
-            case .b: outcome = .bWins
-            case .tie: outcome = .tie
-            case .bad: outcome = .bothBad
-            }
-            let upTo = transcript.turns.filter { $0.number <= vote.turn }
-            func conversation(_ side: Side) -> [BattleMessage] {
-                upTo.flatMap { turn in
-                    [BattleMessage(role: .user, content: turn.prompt), BattleMessage(role: .assistant, content: turn.answer(side).text)]
-                }
-            }
-            let time = transcript.turn(numbered: vote.turn)?.askedAt ?? transcript.startedAt ?? Date(timeIntervalSince1970: 0)
-            return Battle(
-                modelA: vote.modelA, modelB: vote.modelB, outcome: outcome, anonymous: vote.anonymous,
-                timestamp: time, questionID: "\((transcript.file as NSString).lastPathComponent)#\(vote.turn)",
-                turn: vote.turn, conversationA: conversation(.a), conversationB: conversation(.b))
-        }
-    }
-
-    /// The table for a terminal or a pipe, then the win-rate matrix and the notes.
+    /// The table for a terminal or a pipe, then the win-rate matrix. The notes are not part
+    /// of it: they go to standard error.
     public func text(style: TerminalStyle) -> String {
-        var parts = [LeaderboardTextRenderer().render(leaderboard)]
-        parts.append(leaderboard.winRates.renderText())
-        parts += notes
-        return parts.joined(separator: "\n")
+        [LeaderboardTextRenderer().render(leaderboard), leaderboard.winRates.renderText()].joined(separator: "\n")
+    }
+}
+
+/// `arena export --fastchat DIR`: every vote in a directory of transcripts as a FastChat battle
+/// record, named and anonymous alike, written one record at a time.
+public enum FastChatDirectoryExport {
+    /// Writes the records of every battle in `directory` to `sink` in `layout`, transcript by
+    /// transcript (file name order), each in the order of its votes. Returns the notes for
+    /// standard error and the number of records.
+    ///
+    /// - Throws: `CommandError` when the directory cannot be read or holds no votes, or when
+    ///   `sink` fails.
+    public static func write(
+        directory: String,
+        layout: FastChatExport.Layout,
+        to sink: @escaping (String) throws -> Void
+    ) throws(CommandError) -> (records: Int, notes: [String]) {
+        let voted = try VotedTranscripts.load(directory: directory, command: "export")
+        guard !voted.transcripts.isEmpty else { throw voted.noVotesError(command: "export", directory: directory) }
+        var writer = FastChatExportWriter(layout: layout, sink: sink)
+        do {
+            for transcript in voted.transcripts {
+                try TranscriptBattles.forEach(in: transcript, withConversations: true) { try writer.append($0) }
+            }
+            try writer.finish()
+        } catch let error as CommandError {
+            throw error
+        } catch {
+            throw CommandError("export: \(error)")
+        }
+        return (writer.count, voted.notes)
     }
 }

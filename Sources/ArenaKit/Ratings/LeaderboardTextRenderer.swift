@@ -29,7 +29,9 @@ public struct LeaderboardTextRenderer: Sendable, Hashable {
     }
 
     /// The table, one line per model, best first, followed by the summary line if enabled.
-    /// Lines are separated by "\n" with no trailing newline.
+    /// Lines are separated by "\n" with no trailing newline. Model names go through
+    /// `TextSanitizer` (they come from transcripts, which may be someone else's). A model
+    /// with few battles shows `?` for its interval and `*` after its battle count.
     public func render(_ leaderboard: Leaderboard) -> String {
         let width = max(barWidth, 3)
         let axis = Self.axis(for: leaderboard.rows)
@@ -38,27 +40,38 @@ public struct LeaderboardTextRenderer: Sendable, Hashable {
         let intervalHeader = leaderboard.bootstrapRounds > 0 ? "\(percent)% CI" : "CI"
         table.append(["Rank", "Model", "Rating", intervalHeader, "Interval", "Elo", "Battles", "W/T/L"])
         for row in leaderboard.rows {
-            var interval = "-"
+            var interval = leaderboard.bootstrapRounds > 0 ? "?" : "-"
             if let lower = row.ciLower, let upper = row.ciUpper {
                 interval = "+\(NumberText.fixed(max(upper - row.rating, 0), decimals: 0))"
                     + "/-\(NumberText.fixed(max(row.rating - lower, 0), decimals: 0))"
             }
             table.append([
                 String(row.rank),
-                row.model,
+                TextSanitizer.sanitizeLine(row.model),
                 NumberText.fixed(row.rating, decimals: 0),
                 interval,
                 bar(for: row, axis: axis, width: width),
                 NumberText.fixed(row.elo, decimals: 0),
-                String(row.battles),
+                String(row.battles) + (row.fewBattles ? "*" : ""),
                 "\(row.wins)/\(row.ties)/\(row.losses)",
             ])
         }
         var text = table.render()
         if showsSummary {
             text += "\n" + Self.summary(leaderboard)
+            if leaderboard.rows.contains(where: \.fewBattles) {
+                text += "\n" + Self.fewBattlesNote(leaderboard)
+            }
         }
         return text
+    }
+
+    /// "* fewer than 10 battles: the rating rests on a handful of votes; interval unknown (?)".
+    static func fewBattlesNote(_ leaderboard: Leaderboard) -> String {
+        let minimum = leaderboard.minimumBattlesForInterval
+        var line = "* fewer than \(minimum) battle\(minimum == 1 ? "" : "s"): the rating rests on a handful of votes"
+        if leaderboard.bootstrapRounds > 0 { line += "; interval unknown (?)" }
+        return line
     }
 
     /// "120 battles (anonymous votes only; 3 named skipped), 95% intervals from 1000 bootstrap rounds".

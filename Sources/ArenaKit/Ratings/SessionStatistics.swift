@@ -118,7 +118,7 @@ public enum SessionStatistics {
             let ttft = entry.timeToFirstToken
             let speed = entry.tokensPerSecond
             table.append([
-                entry.model,
+                TextSanitizer.sanitizeLine(entry.model),
                 String(entry.turns),
                 String(entry.wins),
                 seconds(ttft?.mean),

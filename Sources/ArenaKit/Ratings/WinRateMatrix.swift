@@ -59,7 +59,7 @@ public struct WinRateMatrix: Sendable, Hashable, Codable {
         table.append(["#", "Model (row beats column)"] + models.indices.map { String($0 + 1) })
         for (row, model) in models.enumerated() {
             table.append(
-                [String(row + 1), model] + winRates[row].map { NumberText.fixed($0, decimals: 2) }
+                [String(row + 1), TextSanitizer.sanitizeLine(model)] + winRates[row].map { NumberText.fixed($0, decimals: 2) }
             )
         }
         return table.render()

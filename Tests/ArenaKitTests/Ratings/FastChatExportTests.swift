@@ -25,7 +25,7 @@ struct FastChatExportTests {
         #expect(
             Set(first.keys) == [
                 "question_id", "model_a", "model_b", "winner", "judge", "conversation_a", "conversation_b", "turn",
-                "anony", "tstamp",
+                "anony", "language", "tstamp",
             ]
         )
         #expect(first["question_id"] as? String == "q-1")
@@ -43,7 +43,8 @@ struct FastChatExportTests {
         #expect(second["anony"] as? Bool == false)
         #expect((second["question_id"] as? String)?.count == 32)
         #expect((second["conversation_a"] as? [Any])?.isEmpty == true)
-        #expect(second["turn"] as? Int == 1)
+        #expect(second["turn"] as? Int == 0)  // FastChat's len(conversation_a) // 2
+        #expect(second["language"] as? String == "unknown")
     }
 
     @Test("every outcome maps to FastChat's winner strings and back")
@@ -80,5 +81,24 @@ struct FastChatExportTests {
         let line = try FastChatExport.line(for: record)
         #expect(try JSONDecoder().decode(FastChatBattleRecord.self, from: Data(line.utf8)) == record)
         #expect(try FastChatExport.jsonLines(for: []) == "")
+    }
+
+    @Test("a JSON array by default, JSON Lines for .jsonl; both parse to the same records")
+    func layouts() throws {
+        #expect(FastChatExport.Layout(path: nil) == .jsonArray)
+        #expect(FastChatExport.Layout(path: "out/battles.json") == .jsonArray)
+        #expect(FastChatExport.Layout(path: "battles.JSONL") == .jsonLines)
+        #expect(try FastChatExport.document(for: [], layout: .jsonArray) == "[]\n")
+        #expect(try FastChatExport.document(for: [], layout: .jsonLines) == "")
+
+        let battles = [battle("a", "b", .aWins, second: 1), battle("b", "c", .tie, second: 2)]
+        let array = try FastChatExport.document(for: battles, layout: .jsonArray)
+        let lines = array.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4 && lines[0] == "[" && lines[3] == "]" && lines[1].hasSuffix("},"))
+        let parsed = try #require(JSONSerialization.jsonObject(with: Data(array.utf8)) as? [[String: Any]])
+        let jsonLines = try FastChatExport.document(for: battles, layout: .jsonLines)
+        let parsedLines = try jsonLines.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(parsed.map { $0["winner"] as? String } == parsedLines.map { $0["winner"] as? String })
+        #expect(parsed.map { $0["question_id"] as? String } == parsedLines.map { $0["question_id"] as? String })
     }
 }

@@ -16,11 +16,14 @@ struct LeaderboardTests {
         battle("beta", "beta", .aWins, second: 8),
     ]
 
+    /// The fixture's models have 3 to 5 battles, below the default minimum for an interval;
+    /// these tests are about how intervals are computed and drawn, so they allow intervals
+    /// from one battle on (SmallSampleTests covers the minimum).
     static func leaderboard(includeNamed: Bool = false, rounds: Int = 100) throws -> Leaderboard {
         var generator = RatingsTestGenerator(seed: 9)
         return try Leaderboard.compute(
             from: battles,
-            options: LeaderboardOptions(includeNamed: includeNamed, bootstrapRounds: rounds),
+            options: LeaderboardOptions(includeNamed: includeNamed, bootstrapRounds: rounds, minimumBattlesForInterval: 1),
             using: &generator
         )
     }
@@ -126,13 +129,14 @@ struct LeaderboardTests {
         #expect(
             Set(object.keys) == [
                 "rows", "battles", "skipped_named_battles", "skipped_self_play_battles", "anonymous_only",
-                "bootstrap_rounds", "confidence_level", "converged", "win_rates",
+                "bootstrap_rounds", "confidence_level", "converged", "win_rates", "min_battles_for_interval",
             ]
         )
         let rows = try #require(object["rows"] as? [[String: Any]])
         #expect(
             Set(rows[0].keys) == [
                 "rank", "rank_ub", "model", "rating", "ci_lower", "ci_upper", "elo", "battles", "wins", "ties", "losses",
+                "few_battles",
             ]
         )
         #expect(rows[0]["ci_lower"] is NSNull)
@@ -154,7 +158,7 @@ struct LeaderboardTests {
         )
         let csv = LeaderboardCSV.render(board)
         let lines = csv.components(separatedBy: "\r\n")
-        #expect(lines[0] == "rank,rank_ub,model,rating,ci_lower,ci_upper,elo,battles,wins,ties,losses")
+        #expect(lines[0] == "rank,rank_ub,model,rating,ci_lower,ci_upper,elo,battles,wins,ties,losses,few_battles")
         #expect(lines.count == 4 && lines[3].isEmpty)
         #expect(lines[1].hasPrefix("1,1,plain,"))
         #expect(lines[2].contains(",\"odd, \"\"quoted\"\" name\","))
