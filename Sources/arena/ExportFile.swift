@@ -12,7 +12,8 @@ final class ExportFile {
         let directory = (path as NSString).deletingLastPathComponent
         let name = "." + (path as NSString).lastPathComponent + ".\(ProcessInfo.processInfo.processIdentifier).partial"
         temporaryPath = directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
+        // Owner-only, like transcripts and the other exports (PrivateFile): it holds the same conversations.
+        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
         else {
             throw CLIFailure("cannot write \(path): cannot create \(temporaryPath)")
