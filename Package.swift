@@ -22,6 +22,14 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        // cmark-gfm, GitHub's CommonMark parser with its table, strikethrough and autolink
+        // extensions, found through pkg-config (Debian: apt-get install libcmark-gfm-dev
+        // libcmark-gfm-extensions-dev), for Markdown in the HTML export.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
         // C library calls Swift does not import (glibc's mallopt).
         .target(name: "CArenaSystem"),
         // Everything arena does: providers, streaming, conversations, terminal, REPL.
@@ -29,6 +37,7 @@ let package = Package(
             name: "ArenaKit",
             dependencies: [
                 "CLibEdit",
+                "CCmarkGFM",
                 "CArenaSystem",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

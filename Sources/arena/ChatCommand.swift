@@ -63,6 +63,10 @@ struct ChatCommand: AsyncParsableCommand {
         let repl = REPL(session: session, reader: reader, sourceName: "stdin", interactive: setup.stdinIsTerminal)
         let status = await repl.run()
         session.recorder?.close()
+        if setup.stdinIsTerminal, let path = session.recorder?.path, session.recorder?.hasFailed == false {
+            setup.console.print("transcript: \(path)")
+        }
         if status != 0 { throw ExitCode(status) }
+        if session.recorder?.hasFailed == true { throw ExitCode(1) }
     }
 }

@@ -51,7 +51,7 @@ struct ReplayCommand: AsyncParsableCommand {
         session.recorder?.close()
         let outcome = TranscriptReplay.Outcome(file: path, turns: result.turns, failures: result.failures, newTranscript: session.recorder?.path)
         FileHandle.standardError.write(Data((outcome.summary + "\n").utf8))
-        if result.failures > 0 { throw ExitCode(1) }
+        if result.failures > 0 || session.recorder?.hasFailed == true { throw ExitCode(1) }
     }
 
     private func replayDirectory(_ replay: TranscriptReplay, setup: ArenaSetup) async throws {

@@ -39,6 +39,7 @@ struct RunCommand: AsyncParsableCommand {
             setup.console.error("\(script): \(outcome.failures) line\(outcome.failures == 1 ? "" : "s") failed")
             throw ExitCode(1)
         }
+        if session.recorder?.hasFailed == true { throw ExitCode(1) }
     }
 }
 

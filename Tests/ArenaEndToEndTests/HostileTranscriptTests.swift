@@ -48,3 +48,15 @@ import Testing
         #expect((replay.stdout + replay.stderr).contains("battle␛[31m.jsonl"), "\(replay.stdout)\(replay.stderr)")
     }
 }
+
+/// Issue 11: a session whose transcript could not be written says so once and exits non-zero,
+/// in the REPL fed from a pipe and in `arena run`.
+@Suite struct UnrecordedSessionTests {
+    @Test func aTranscriptThatCannotBeWrittenMakesTheSessionFail() throws {
+        let result = try ArenaBinary.runPiped(["--transcripts", "/dev/null/transcripts"], input: "hi\n", extra: ["ARENA_PACE": "0"])
+        #expect(result.stdout.hasPrefix("A: hi\n"))
+        #expect(result.stderr.contains("transcript: "), "\(result.stderr)")
+        #expect(result.stderr.contains("the session goes on unrecorded"))
+        #expect(result.status == 1)
+    }
+}

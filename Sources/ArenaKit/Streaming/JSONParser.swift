@@ -391,6 +391,9 @@ struct JSONReader {
             return Double(negative ? -value : value)
         }
         guard let value = Double(String(decoding: slice, as: UTF8.self)) else { throw error("invalid number") }
+        // `1e999` would be infinity, which JSON cannot write back and arithmetic on durations or
+        // token counts would trip over: out of range is an error, as in Foundation's decoder.
+        guard value.isFinite else { throw error("number out of range") }
         return value
     }
 

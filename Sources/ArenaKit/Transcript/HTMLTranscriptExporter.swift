@@ -1,10 +1,11 @@
 import Foundation
 
 /// Renders a transcript as one self-contained HTML page for sharing: inline CSS, no scripts,
-/// the two answers side by side for each turn.
+/// the two answers side by side for each turn, their Markdown rendered (``MarkdownHTML``).
 ///
-/// Every piece of text from the transcript is HTML-escaped (model output is untrusted), and
-/// the page's Content-Security-Policy forbids scripts and remote content besides.
+/// Every piece of text from the transcript is HTML-escaped or rendered safely (model output is
+/// untrusted: raw HTML in an answer shows as text), and the page's Content-Security-Policy
+/// forbids scripts and remote content besides.
 public enum HTMLTranscriptExporter {
     /// The whole transcript as an HTML document. Control characters from the transcript
     /// become visible, inert stand-ins, as on the terminal.
@@ -67,9 +68,9 @@ public enum HTMLTranscriptExporter {
             out += "<article class=\"answer\">\n<h3>\(escape(heading))</h3>\n"
             if let record = turn.answers[side] {
                 if !record.answer.reasoning.isEmpty {
-                    out += "<details><summary>Reasoning</summary><div class=\"reasoning text\">\(escape(record.answer.reasoning))</div></details>\n"
+                    out += "<details><summary>Reasoning</summary><div class=\"reasoning markdown\">\(MarkdownHTML.render(record.answer.reasoning))</div></details>\n"
                 }
-                out += "<div class=\"text\">\(escape(record.answer.text))</div>\n"
+                out += "<div class=\"markdown\">\(MarkdownHTML.render(record.answer.text))</div>\n"
                 let statusClass = record.answer.status == .done ? "metrics" : "metrics problem"
                 out += "<p class=\"\(statusClass)\">\(escape(TranscriptExportText.metrics(of: record)))</p>\n"
             } else {
@@ -118,6 +119,11 @@ public enum HTMLTranscriptExporter {
     .turn{border-top:1px solid var(--line);margin-top:1.5rem;padding-top:1rem}
     .prompt{border-left:3px solid var(--line);padding:.25rem .75rem;margin-bottom:.75rem}
     .text{white-space:pre-wrap;overflow-wrap:anywhere}
+    .markdown{overflow-wrap:anywhere}.markdown>:first-child{margin-top:0}.markdown>:last-child{margin-bottom:0}
+    .markdown pre{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;overflow-x:auto}
+    .markdown code{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+    .markdown table{border-collapse:collapse;display:block;overflow-x:auto}.markdown th,.markdown td{border:1px solid var(--line);padding:.25rem .5rem}
+    .markdown blockquote{margin:0;padding-left:.75rem;border-left:3px solid var(--line);color:var(--muted)}
     .reasoning{color:var(--muted);font-size:.9rem}
     .system{margin-top:.5rem}.label{color:var(--muted);font-size:.8rem}
     .problem{color:var(--bad)}.judgement{font-weight:600}

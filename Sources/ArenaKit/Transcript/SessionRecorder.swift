@@ -22,6 +22,10 @@ public final class SessionRecorder: Sendable {
         self.onError = onError
     }
 
+    /// True once recording failed: what followed was not recorded, and the command that ran
+    /// the session exits non-zero.
+    public var hasFailed: Bool { state.withLock { $0.failed } }
+
     /// The transcript's path, once the file exists.
     public var path: String? { state.withLock { $0.writer?.path } }
 

@@ -54,3 +54,13 @@ import Testing
         #expect(try JSONParser.parse("null").scalarText == nil)
     }
 }
+
+/// Found by the fuzz targets: a number too large for a Double was read as infinity, which
+/// cannot be written back as JSON.
+@Suite struct JSONNumberRangeTests {
+    @Test func numbersBeyondDoubleAreRefused() {
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("{\"v\":11e999}") }
+        #expect(throws: JSONParseError.self) { try JSONParser.parse("-1e400") }
+        #expect((try? JSONParser.parse("1e308")) == .number(1e308))
+    }
+}

@@ -53,7 +53,8 @@ struct TranscriptExportTests {
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("src=\"http"))
-        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        // Issue 15: answers are rendered Markdown; raw HTML in them shows as text (a code block).
+        #expect(html.contains("<pre><code>&lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;\n</code></pre>"), "\(html)")
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(html.contains("HTTP 429 &lt;slow down&gt;"))
         #expect(html.contains("Content-Security-Policy"))
@@ -116,5 +117,53 @@ struct TranscriptExportTests {
             #expect(error.description == "cannot write \(directory)/no/such/folder/out.md: the folder \(directory)/no/such/folder does not exist")
         }
         #expect(!FileManager.default.fileExists(atPath: directory + "/no"))
+    }
+}
+
+/// Issue 15: the HTML export renders the answers' Markdown with cmark-gfm, safely.
+@Suite struct MarkdownHTMLExportTests {
+    @Test func markdownIsRenderedWithGFMExtensions() {
+        let html = MarkdownHTML.render("""
+            # Title
+
+            Some **bold**, *italic*, `code` and ~~struck~~ text, see https://example.com.
+
+            - one
+              - nested
+            - two
+
+            ```swift
+            let x = 1 < 2
+            ```
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+            """)
+        #expect(html.contains("<h1>Title</h1>"))
+        #expect(html.contains("<strong>bold</strong>") && html.contains("<em>italic</em>") && html.contains("<code>code</code>"))
+        #expect(html.contains("<del>struck</del>"))
+        #expect(html.contains("<a rel=\"noopener noreferrer\" href=\"https://example.com\">https://example.com</a>"), "\(html)")
+        #expect(html.contains("<ul>\n<li>one\n<ul>\n<li>nested</li>"), "\(html)")
+        #expect(html.contains("<pre lang=\"swift\"><code>let x = 1 &lt; 2\n</code></pre>") || html.contains("<code class=\"language-swift\">let x = 1 &lt; 2"), "\(html)")
+        #expect(html.contains("<table>") && html.contains("<td>1</td>"))
+    }
+
+    @Test func rawHTMLAndDangerousLinksAreShownNeverRun() {
+        let html = MarkdownHTML.render("""
+            Hi <img src=x onerror=alert(1)> there <b>bold?</b>
+
+            <div onclick="steal()">block</div>
+
+            [click](javascript:alert(1)) and ![pic](https://tracker.example/p.png)
+            """)
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("<div onclick"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(html)")
+        #expect(html.contains("&lt;div onclick=&quot;steal()&quot;&gt;block&lt;/div&gt;"), "\(html)")
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("<a rel=\"noopener noreferrer\" href=\"https://tracker.example/p.png\">image: pic</a>"), "\(html)")
     }
 }
