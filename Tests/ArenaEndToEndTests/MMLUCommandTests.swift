@@ -49,7 +49,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("5 questions from astronomy"))
         #expect(result.stdout.contains("95% CI"))
-        #expect(result.stdout.contains("A echo (built-in)        0      0           5  5      0.0%"))
+        #expect(result.stdout.contains("A echo (built-in)        0      0        0           5  5      0.0%"))
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".jsonl") })
         let (transcript, warnings) = try TranscriptReader.load(path: directory + "/" + file)
         #expect(warnings.isEmpty)
