@@ -63,7 +63,7 @@ struct MMLUAnswerLines {
         let introducesReason = tokens.isWord(after, in: ["because", "since", "as", "porque", "parce", "weil", "denn", "pois", "因为", "因為"])
         guard tokens.isPunctuation(after, in: Self.separators) || shapes.isEnclosed(cursor) || shapes.isMarked(cursor) || introducesReason else { return nil }
         if grammar.isRejected(cursor) || isListItem(cursor) || grammar.isNegatedMention(cursor) { return nil }
-        return .answer(statedWithText(letter, textAfter: after, in: range), at: cursor)
+        return .answer(statedWithText(letter, textAfter: cursor + 1, in: range), at: cursor)
     }
 
     /// Whether another letter follows at once, as in "(A) (B) (C)": a row of letters, not an answer.
@@ -73,8 +73,10 @@ struct MMLUAnswerLines {
         return tokens.letter(at: cursor) != nil && (tokens.isUppercase(at: cursor) || shapes.isEnclosed(cursor))
     }
 
-    /// The letter, plus the choice its following text names when that is another choice.
-    private func statedWithText(_ letter: MMLUChoice, textAfter start: Int, in line: Range<Int>) -> Set<MMLUChoice> {
+    /// The letter, plus the choice its following text names when that is another choice
+    /// ("C. Ribosome"); the text must follow a separator.
+    func statedWithText(_ letter: MMLUChoice, textAfter start: Int, in line: Range<Int>) -> Set<MMLUChoice> {
+        guard tokens.isPunctuation(start, in: [".", ")", "]", ":", "-", "\u{2014}", "\u{2013}", "*", "_"]) else { return [letter] }
         var cursor = start
         while tokens.isPunctuation(cursor, in: [".", ")", ":", "-", "\u{2014}", "\u{2013}", "*", "_"]) { cursor += 1 }
         guard cursor < line.upperBound, let named = matcher.choiceStarting(tokens.text(cursor..<line.upperBound)) else { return [letter] }

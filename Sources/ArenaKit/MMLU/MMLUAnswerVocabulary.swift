@@ -17,7 +17,7 @@ enum MMLUAnswerVocabulary {
     /// 选/選 (choose), 选择/選択.
     static let ideographicKeywords: Set<String> = ["案", "解", "答", "选", "選", "择", "擇", "択"]
     /// Words that introduce an answer only when the letter ends the clause: "It's C.", "Es la C."
-    static let weakKeywords: Set<String> = ["it", "it's", "it\u{2019}s", "c'est", "c\u{2019}est", "es", "ist", "é", "so", "thus", "therefore", "hence", "definitely", "clearly", "surely", "obviously", "probably", "likely"]
+    static let weakKeywords: Set<String> = ["it", "it's", "it\u{2019}s", "c'est", "c\u{2019}est", "es", "ist", "é", "so", "thus", "therefore", "hence", "say", "definitely", "clearly", "surely", "obviously", "probably", "likely"]
     /// Nouns that name a choice: "option C", "la opción C", "选项C".
     static let choiceNouns: Set<String> = [
         "option", "choice", "letter", "one", "opción", "opcion", "alternativa", "letra", "choix",

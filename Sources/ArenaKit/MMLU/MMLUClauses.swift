@@ -27,7 +27,10 @@ struct MMLUClauses {
             }
             clauseOfToken.append(clause)
             if tokens.isWord(index, in: MMLUAnswerVocabulary.modals) { hasModal[clause] = true }
-            if tokens.isWord(index, in: MMLUAnswerVocabulary.conditionals) { hasConditional[clause] = true }
+            // "If I had to choose, I'd say C" is an answer, not a hypothetical.
+            let isForcedChoice = tokens.isWord(index, in: ["if"]) && tokens.isWord(index + 1, in: ["i", "forced"])
+                && tokens.isWord(index + 2, in: ["had", "have", "must", "to"])
+            if tokens.isWord(index, in: MMLUAnswerVocabulary.conditionals) && !isForcedChoice { hasConditional[clause] = true }
             if tokens.isPunctuation(index, in: [";", "\u{FF1B}"]) {
                 clause += 1
                 hasModal.append(false)

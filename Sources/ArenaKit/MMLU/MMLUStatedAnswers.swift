@@ -58,7 +58,12 @@ struct MMLUStatedAnswers {
                     isHedged = true
                     continue
                 }
-                add(Set([letter] + companions.letters), at: index)
+                var choices = Set([letter] + companions.letters)
+                if let line = tokens[index]?.line, companions.letters.isEmpty {
+                    // "Answer: C) Golgi apparatus": a letter with another choice's text conflicts.
+                    choices = lines.statedWithText(letter, textAfter: index + 1, in: tokens.lineRange(line))
+                }
+                add(choices, at: index)
             } else if grammar.keywordKind(at: index) != nil, let choice = choiceNamedAfterKeyword(index) {
                 add([choice], at: index)
             }
@@ -96,13 +101,25 @@ struct MMLUStatedAnswers {
         let nonEmpty = tokens.nonEmptyLines
         for (position, line) in nonEmpty.enumerated() {
             if position == 0 {
-                collectUpFront(line)
+                if !isInRunOfLetters(position, of: nonEmpty) { collectUpFront(line) }
             } else if lines.isLabel(nonEmpty[position - 1]) {
                 collectShape(of: line, bare: false)
-            } else {
+            } else if !isInRunOfLetters(position, of: nonEmpty) && !startsWithBullet(line) {
                 collectShape(of: line, bare: true)
             }
         }
+    }
+
+    /// Whether a line of only a letter has such a line next to it ("A⏎B⏎C"): a list, not an answer.
+    private func isInRunOfLetters(_ position: Int, of nonEmpty: [Int]) -> Bool {
+        [position - 1, position + 1].contains { neighbour in
+            nonEmpty.indices.contains(neighbour) && lines.shape(of: nonEmpty[neighbour], bare: true) != nil
+        }
+    }
+
+    /// Whether a line starts with a bullet ("- A"): an item of a list, not an answer.
+    private func startsWithBullet(_ line: Int) -> Bool {
+        tokens.isPunctuation(tokens.lineRange(line).lowerBound, in: ["-", "*", "•", "+"])
     }
 
     /// The first line: its shape, or a verdict on its letter ("C is correct."), unless it

@@ -51,6 +51,26 @@ extension MMLUAnswerCorpus {
         group.add("The answer is 4.", .b, .sum)
         group.add("4 (B)", .b, .sum)
         group.unanswered("Step 1 gives 2, step 2 gives 4, step 3 gives 6.", .sum)
+        // Explanations full of letters around a stated answer.
+        group.add("The answer is C.\n\nA. Nucleus: incorrect\nB. Ribosome: incorrect\nC. Mitochondrion: correct\nD. Golgi: incorrect", .c)
+        group.add("Correct answer: **C**\n\nIncorrect answers:\n- A\n- B\n- D", .c)
+        group.add("Option C is correct. Options A, B, and D are incorrect.", .c)
+        group.add("The answer is C (Mitochondrion), since A (Nucleus) stores DNA.", .c)
+        group.add("**Answer: C**\n\n**Why not D?** Because the Golgi packages proteins.", .c)
+        group.add("The answer is C.\n\nHowever, if the question meant protein synthesis, the answer would be B.", .c)
+        group.add("If I had to choose, I'd say C.", .c)
+        group.add("I'd say C.", .c)
+        group.add("Answer: C\n\nExplanation: mitochondria make ATP. The other options (A, B, D) are incorrect.", .c)
+        group.unanswered("A\nB\nC\nD")
+        group.add("The correct answer is C. Mitochondria are known as the powerhouse.", .c)
+        group.add("C. Nucleus stores DNA while mitochondria make ATP.", .c)
+        group.unclear("Answer: C) Golgi apparatus")
+        group.add("B or C, probably C.", .c)
+        group.unanswered("I'm torn between B and C.")
+        group.add("**C**", .c)
+        group.add("The answer is **(C) Mitochondrion**.\n\n**(A) Nucleus** – wrong\n**(B) Ribosome** – wrong\n**(D) Golgi apparatus** – wrong", .c)
+        group.add("Final Answer: C\n\nAnswer: C", .c)
+        group.add("Answer: C\n\nA: The nucleus contains DNA.\nB: Ribosomes make proteins.", .c)
         return group.cases
     }
 
