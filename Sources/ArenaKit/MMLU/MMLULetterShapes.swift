@@ -29,23 +29,12 @@ struct MMLULetterShapes {
         return isEnclosed(index) || tokens.isPunctuation(index + 1, in: [")"]) || endsClause(after: index)
     }
 
-    /// A letter that is part of a longer run glued to it: "k[A]", "poly(A)", "M*A*S*H", "A-B", "3A".
+    /// A letter between the same marks glued to a word, as in "M*A*S*H" ("k[A]" and "poly(A)"
+    /// are brackets glued to a word, see `isEnclosed`).
     private func isInsideWord(_ index: Int) -> Bool {
-        if let next = tokens[index + 1], !next.isSpaced, next.kind == .word, !MMLUAnswerTokens.isIdeographic(next.text.first ?? " ") {
-            return true
-        }
-        if let previous = tokens[index - 1], !tokens[index]!.isSpaced, previous.kind == .word,
-           !MMLUAnswerTokens.isIdeographic(previous.text.first ?? " ") {
-            return true
-        }
-        if isEnclosed(index) { return false }
-        // "A-B" or "A/B" without spaces are hedges handled elsewhere; "M*A*S*H" is a word.
-        let left = tokens[index - 1], right = tokens[index + 1]
-        if let left, let right, left.text == "*", right.text == "*", !tokens[index]!.isSpaced, !right.isSpaced,
-           tokens[index - 2]?.kind == .word, !(left.isSpaced) {
-            return true
-        }
-        return false
+        guard let letter = tokens[index], let left = tokens[index - 1], let right = tokens[index + 1] else { return false }
+        let glued = left.kind == .punctuation && right.kind == .punctuation && !left.isSpaced && !letter.isSpaced && !right.isSpaced
+        return glued && left.text == right.text && Self.decorations.contains(left.text) && tokens[index - 2]?.kind == .word
     }
 
     /// `(C)`, `[C]`, `{C}`, or the same decoration on both sides (`**C**`, `` `C` ``, `"C"`),
