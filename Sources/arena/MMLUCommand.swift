@@ -20,8 +20,11 @@ struct MMLUCommand: AsyncParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The two models.", valueName: "A B"))
     var models: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Seed for picking the questions (same seed, same questions).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Seed for picking the questions (same seed, same questions; printed when not given).", valueName: "n"))
     var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("The split to draw from: test (the default, as MMLU is scored), val or dev.", valueName: "split"))
+    var split = "test"
 
     @Option(name: .long, help: ArgumentHelp("Requests in flight at once, over both models.", valueName: "n"))
     var concurrency = 8
@@ -30,6 +33,7 @@ struct MMLUCommand: AsyncParsableCommand {
         guard models.isEmpty || models.count == 2 else { throw ValidationError("--models: expected two model names, got \(models.count)") }
         guard count >= 1 else { throw ValidationError("--n: expected at least 1 question, got \(count)") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency: expected at least 1, got \(concurrency)") }
+        guard MMLUSplit(rawValue: split) != nil else { throw ValidationError("--split: expected test, val or dev, got '\(split)'") }
     }
 
     func run() async throws {
@@ -48,14 +52,19 @@ struct MMLUCommand: AsyncParsableCommand {
             }
             picked = found
         }
-        let questions = MMLURun.pick(count, of: picked, from: bank, seed: seed)
+        let draw = MMLUQuestionDraw(subject: picked, split: MMLUSplit(rawValue: split) ?? .test, count: count, seed: seed ?? MMLUQuestionDraw.randomSeed())
+        guard draw.available(in: bank) > 0 else {
+            throw CLIFailure("no \(draw.split) questions in \(picked?.name ?? "any subject") (\(bank.sourceDescription)); try another --split")
+        }
+        if let shortfall = draw.shortfall(in: bank) { setup.console.error("note: \(shortfall)") }
+        let questions = draw.questions(from: bank)
         let showBar = setup.stdoutIsTerminal
         let run = MMLURun(setup: setup, models: pair, questions: questions, concurrency: concurrency)
         let scores = await run.run { done, total in
             if showBar { TerminalDevice.write("\r" + ProgressBar.line(done: done, total: total, width: 30) + " answers", to: 1) }
         }
         if showBar { TerminalDevice.write("\r\u{1B}[K", to: 1) }
-        let heading = "\(questions.count) question\(questions.count == 1 ? "" : "s") from \(picked?.displayName ?? "all subjects") (\(bank.sourceDescription))"
+        let heading = draw.heading(for: questions, bank: bank)
         let rows = Side.allCases.map { MMLUAccuracyRow(model: "\($0.label) \(pair[$0].displayName)", tally: scores[$0]) }
         print(heading)
         print(MMLUAccuracyTable.render(rows), terminator: "")

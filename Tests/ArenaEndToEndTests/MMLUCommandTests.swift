@@ -47,15 +47,31 @@ import Testing
         let directory = ArenaBinary.temporaryHome()
         let result = try ArenaBinary.runPiped(["mmlu", "--subject", "astronomy", "--n", "5", "--models", "echo", "scribe", "--seed", "1", "--transcripts", directory], input: "", extra: ["ARENA_PACE": "0"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("5 questions from astronomy"))
+        #expect(result.stdout.contains("5 questions from astronomy, test split (5 per subject)"))
+        #expect(result.stdout.contains("seed 1 (--seed 1 asks the same questions again)"))
         #expect(result.stdout.contains("95% CI"))
-        #expect(result.stdout.contains("A echo (built-in)        0      0           5  5      0.0%"))
+        #expect(result.stdout.contains("A echo (built-in)        0      0        0           5  5      0.0%"))
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".jsonl") })
         let (transcript, warnings) = try TranscriptReader.load(path: directory + "/" + file)
         #expect(warnings.isEmpty)
         #expect(transcript.turns.count == 5)
         #expect(transcript.grades.count == 10)
         #expect(transcript.turns.allSatisfy { $0.mmlu?.subject == "astronomy" })
+    }
+
+    @Test func mmluRunPrintsItsSeedAndSaysWhenASubjectHasTooFewQuestions() throws {
+        let result = try ArenaBinary.runPiped(["mmlu", "--no-record", "--subject", "astronomy", "--n", "8", "--models", "echo", "echo"], input: "", extra: ["ARENA_PACE": "0"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("note: --n 8: astronomy has only 5 test questions; asking all 5"))
+        let seedLine = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("seed ") })
+        let seed = try #require(seedLine.split(separator: " ").dropFirst().first)
+        #expect(seedLine == "seed \(seed) (--seed \(seed) asks the same questions again)")
+
+        let dev = try ArenaBinary.runPiped(["mmlu", "--no-record", "--split", "dev", "--models", "echo", "echo"], input: "", extra: ["ARENA_PACE": "0"])
+        #expect(dev.status != 0)
+        #expect(dev.stderr.contains("no dev questions in any subject (built-in question set (60 questions in 12 subjects)); try another --split"))
+        let bad = try ArenaBinary.runPiped(["mmlu", "--no-record", "--split", "train"], input: "")
+        #expect(bad.status != 0 && bad.stderr.contains("--split: expected test, val or dev, got 'train'"))
     }
 
     @Test func examplesAreRandomAndNumbered() throws {

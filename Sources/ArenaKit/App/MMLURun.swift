@@ -111,7 +111,7 @@ private final class CollectingSink: AnswerSink, Sendable {
         guard let recorder else { return }
         let events: [TranscriptEvent] = [
             .answer(.init(turn: turn, side: side, model: model, answer: answer)),
-            .grade(.init(turn: turn, side: side, model: model, extractedLetter: graded.extracted?.letter, correctLetter: graded.correct.letter, isCorrect: graded.grade == .right)),
+            .grade(.init(turn: turn, side: side, model: model, graded: graded)),
         ]
         let toWrite: [TranscriptEvent]? = shared.pendingTurns.withLock { pending in
             guard let other = pending.removeValue(forKey: turn) else {

@@ -39,9 +39,45 @@ struct MMLUChoiceTextMatcher {
         return found
     }
 
+    /// The choice named by a statement's remainder ("the mitochondrion.", "3", "II and III
+    /// only"): the only choice quoted in it, however short.
+    func statedChoice(_ text: String) -> MMLUChoice? {
+        guard isUsable else { return nil }
+        return uniqueMatch(in: Self.normalize(text, droppingFinalPeriod: true))
+    }
+
+    /// The choice whose text starts `text` and is followed by punctuation or nothing (the
+    /// longest), as in "Mitochondrion, because …" or "Ribosome" after "C.".
+    func choiceStarting(_ text: String) -> MMLUChoice? {
+        guard isUsable else { return nil }
+        let normalized = Self.normalize(text, droppingFinalPeriod: true)
+        var best: Int?
+        for (index, choice) in choices.enumerated() where !choice.isEmpty && normalized.starts(with: choice) {
+            // The choice must be all the label says: what follows is punctuation or nothing.
+            let next = normalized[choice.count...].first { $0 != " " }
+            if next.map({ !Self.isWordCharacter($0) }) ?? true, best.map({ choices[$0].count < choice.count }) ?? true { best = index }
+        }
+        return best.flatMap { MMLUChoice(index: $0) }
+    }
+
+    /// The choice whose text ends `text` at a word boundary (the longest), as in "the nucleus"
+    /// before "(A)".
+    func endsWithChoice(_ text: String) -> MMLUChoice? {
+        guard isUsable else { return nil }
+        let normalized = Self.normalize(text, droppingFinalPeriod: false)
+        var best: Int?
+        for (index, choice) in choices.enumerated() where normalized.reversed().starts(with: choice.reversed()) {
+            let start = normalized.count - choice.count
+            let boundary = start == 0 || !Self.isWordCharacter(normalized[start - 1]) || !Self.isWordCharacter(choice[0])
+            if boundary, best.map({ choices[$0].count < choice.count }) ?? true { best = index }
+        }
+        return best.flatMap { MMLUChoice(index: $0) }
+    }
+
     /// The choice with occurrences that are not inside a longer choice's occurrence, if exactly one.
     private func uniqueMatch(in text: [Character]) -> MMLUChoice? {
-        let occurrences = choices.map { Self.occurrences(of: $0, in: text) }
+        let negated = Self.negatedPositions(in: text)
+        let occurrences = choices.map { Self.occurrences(of: $0, in: text).filter { !negated[$0.lowerBound] } }
         var matched: [Int] = []
         for (choice, ranges) in occurrences.enumerated() where !ranges.isEmpty {
             // reach[p]: the furthest end of a longer choice's occurrence that starts at or before p.
@@ -55,6 +91,35 @@ struct MMLUChoiceTextMatcher {
         }
         guard matched.count == 1 else { return nil }
         return MMLUChoice(index: matched[0])
+    }
+
+    /// Words after which, for three words, a choice's text is ruled out: "not in the nucleus",
+    /// "rather than the ribosome".
+    private static let negations: Set<String> = ["not", "no", "nor", "neither", "except", "than", "instead", "unlike", "never"]
+
+    /// For each position of `text`, whether a negation stands within the three words before it.
+    private static func negatedPositions(in text: [Character]) -> [Bool] {
+        var negated = Array(repeating: false, count: text.count + 1)
+        var remaining = 0
+        var position = 0
+        while position < text.count {
+            guard isWordCharacter(text[position]) else {
+                negated[position] = remaining > 0
+                position += 1
+                continue
+            }
+            var end = position
+            while end < text.count, isWordCharacter(text[end]) || text[end] == "'" { end += 1 }
+            for inside in position..<end { negated[inside] = remaining > 0 }
+            let word = String(text[position..<end])
+            if negations.contains(word) || word.hasSuffix("n't") {
+                remaining = 3
+            } else if remaining > 0 {
+                remaining -= 1
+            }
+            position = end
+        }
+        return negated
     }
 
     /// Where `needle` occurs in `text` at word boundaries.

@@ -41,13 +41,13 @@ public struct MMLUAccuracyRow: Sendable, Hashable {
 
 /// The plain-text table `arena mmlu` prints: accuracy per model with a 95% confidence interval.
 ///
-///     model         right  wrong  unanswered   n  accuracy  95% CI
-///     scribe-fast       7      2           1  10     70.0%  39.7%–89.2%
+///     model        right  wrong  unclear  unanswered   n  accuracy  95% CI
+///     scribe-fast      7      2        0           1  10     70.0%  39.7%–89.2%
 public enum MMLUAccuracyTable {
     /// The table for `rows`, in the given order, with columns aligned. Accuracy counts
-    /// unanswered questions as not right.
+    /// unclear and unanswered questions as not right.
     public static func render(_ rows: [MMLUAccuracyRow]) -> String {
-        let header = ["model", "right", "wrong", "unanswered", "n", "accuracy", "95% CI"]
+        let header = ["model", "right", "wrong", "unclear", "unanswered", "n", "accuracy", "95% CI"]
         let body: [[String]] = rows.map { row in
             let tally = row.tally
             let interval = tally.confidenceInterval.map { "\(percent($0.lower))–\(percent($0.upper))" } ?? "–"
@@ -55,6 +55,7 @@ public enum MMLUAccuracyTable {
                 row.model,
                 String(tally.right),
                 String(tally.wrong),
+                String(tally.unclear),
                 String(tally.unanswered),
                 String(tally.total),
                 tally.accuracy.map(percent) ?? "–",

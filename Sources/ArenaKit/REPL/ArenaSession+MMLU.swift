@@ -71,14 +71,14 @@ extension ArenaSession {
 
     func showExamples(_ count: Int?) throws(CommandError) {
         let bank = try mmlu.bank()
-        let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, using: &mmlu.generator)
+        let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, split: .test, using: &mmlu.generator)
         list(questions, heading: "\(questions.count) random question\(questions.count == 1 ? "" : "s") from \(mmlu.subject?.displayName ?? "all subjects"):")
     }
 
     func putRandomQuestionOnTheLine() throws(CommandError) {
         let bank = try mmlu.bank()
-        guard let question = bank.randomQuestion(of: mmlu.subject, using: &mmlu.generator) else {
-            throw CommandError("/random: no questions in \(mmlu.subject?.displayName ?? "the bank")")
+        guard let question = bank.randomQuestion(of: mmlu.subject, split: .test, using: &mmlu.generator) else {
+            throw CommandError("/random: no test questions in \(mmlu.subject?.displayName ?? "the bank")")
         }
         mmlu.onTheLine = question
         console.print("\(question.subject.displayName), \(question.id): on the prompt line; send it as it is to have both answers graded")
@@ -112,10 +112,7 @@ extension ArenaSession {
             guard let answer = answers[side], answer.status != .interrupted else { continue }
             let graded = MMLUGrader.grade(answer.text, for: question)
             mmlu.scores[side].record(graded.grade)
-            recorder?.record(.grade(.init(
-                turn: turn, side: side, model: models[side].name,
-                extractedLetter: graded.extracted?.letter, correctLetter: graded.correct.letter,
-                isCorrect: graded.grade == .right)))
+            recorder?.record(.grade(.init(turn: turn, side: side, model: models[side].name, graded: graded)))
         }
         recorder?.sync()
     }

@@ -112,8 +112,9 @@ enum TranscriptExportText {
 
     /// The sentence for a grade.
     static func grade(_ grade: TranscriptEvent.Grade) -> String {
-        let answered = grade.extractedLetter.map { "answered \($0)" } ?? "gave no letter"
-        return "Grade: \(grade.side.label) \(answered): \(grade.isCorrect ? "right" : "wrong") (correct: \(grade.correctLetter))."
+        let answered = grade.isUnclear ? "gave conflicting answers" : grade.extractedLetter.map { "answered \($0)" } ?? "gave no letter"
+        let verdict = grade.isCorrect ? "right" : grade.isUnclear ? "unclear" : "wrong"
+        return "Grade: \(grade.side.label) \(answered): \(verdict) (correct: \(grade.correctLetter))."
     }
 
     /// The events of `transcript` in order, with the setup before the first turn left out,

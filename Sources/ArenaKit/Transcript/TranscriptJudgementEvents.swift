@@ -10,14 +10,39 @@ extension TranscriptEvent {
         /// The right letter.
         public var correctLetter: String
         public var isCorrect: Bool
+        /// Stored only when true, so transcripts written before arena knew "unclear" read the same.
+        private var unclear: Bool?
 
-        public init(turn: Int, side: Side, model: String? = nil, extractedLetter: String?, correctLetter: String, isCorrect: Bool) {
+        /// Whether the answer stated choices that conflict (no letter extracted, yet not unanswered).
+        public var isUnclear: Bool {
+            get { unclear ?? false }
+            set { unclear = newValue ? true : nil }
+        }
+
+        /// What the grade was: right, wrong, unclear or unanswered.
+        public var grade: MMLUGrade {
+            if isCorrect { return .right }
+            if isUnclear { return .unclear }
+            return extractedLetter == nil ? .unanswered : .wrong
+        }
+
+        public init(turn: Int, side: Side, model: String? = nil, extractedLetter: String?, correctLetter: String, isCorrect: Bool, isUnclear: Bool = false) {
             self.turn = turn
             self.side = side
             self.model = model
             self.extractedLetter = extractedLetter
             self.correctLetter = correctLetter
             self.isCorrect = isCorrect
+            self.isUnclear = isUnclear
+        }
+
+        /// The record of a graded answer.
+        public init(turn: Int, side: Side, model: String? = nil, graded: MMLUGradedAnswer) {
+            self.init(
+                turn: turn, side: side, model: model,
+                extractedLetter: graded.extracted?.letter, correctLetter: graded.correct.letter,
+                isCorrect: graded.grade == .right, isUnclear: graded.grade == .unclear
+            )
         }
 
         /// A grade whose correctness follows from the two letters.
@@ -34,6 +59,7 @@ extension TranscriptEvent {
             case extractedLetter = "extracted"
             case correctLetter = "correct"
             case isCorrect = "is_correct"
+            case unclear
         }
     }
 

@@ -66,6 +66,8 @@ struct MMLUAnswerExtractorTests {
         ("(A) is wrong and (B) is wrong; (C) it is.", .c),
         ("Not (A), not (B): (C).", .c),
         ("Option C, the mitochondrion.", .c),
+        // A walk through the options with one verdict of "yes" (was unanswered before verdicts were read).
+        ("A) Nucleus - no\nB) Ribosome - no\nC) Mitochondrion - yes", .c),
         // Reasoning models: only the text after </think> counts.
         ("<think>Maybe the answer is A. Or (B)?</think>\nThe answer is C.", .c),
         ("<think>The answer is A.</think>\n\nC", .c),
@@ -96,7 +98,6 @@ struct MMLUAnswerExtractorTests {
         "Vitamin C is important.",
         "It is C, or maybe D.",
         "Answer: C or D",
-        "A) Nucleus - no\nB) Ribosome - no\nC) Mitochondrion - yes",
         "A cell has many organelles.",
         "The answer is a good question.",
         "Both the nucleus and the ribosome matter.",

@@ -45,7 +45,7 @@ struct MMLUStatisticsTests {
         #expect(tally == MMLUTally(right: 2, wrong: 1, unanswered: 1))
         #expect(tally.total == 4)
         #expect(tally.accuracy == 0.5)
-        #expect(tally.description == "2/4 right (50.0%), 1 wrong, 1 unanswered")
+        #expect(tally.description == "2/4 right (50.0%), 1 wrong, 0 unclear, 1 unanswered")
     }
 
     @Test("percentages have one decimal")
@@ -65,10 +65,10 @@ struct MMLUStatisticsTests {
             MMLUAccuracyRow(model: "idle", tally: MMLUTally()),
         ])
         #expect(table == """
-            model        right  wrong  unanswered   n  accuracy  95% CI
-            scribe-fast      7      2           1  10     70.0%  39.7%–89.2%
-            gpt             42      8           0  50     84.0%  71.5%–91.7%
-            idle             0      0           0   0         –  –
+            model        right  wrong  unclear  unanswered   n  accuracy  95% CI
+            scribe-fast      7      2        0           1  10     70.0%  39.7%–89.2%
+            gpt             42      8        0           0  50     84.0%  71.5%–91.7%
+            idle             0      0        0           0   0         –  –
 
             """)
     }
