@@ -44,9 +44,15 @@ enum MarkdownHTML {
         cmark_node_set_url(link, cmark_node_get_url(image))
         cmark_node_set_title(link, cmark_node_get_title(image))
         var description = ""
-        if let plain = cmark_render_plaintext(image, CMARK_OPT_DEFAULT, 0) {
-            description = String(cString: plain).trimmingCharacters(in: .whitespacesAndNewlines)
-            free(plain)
+        if let iterator = cmark_iter_new(image) {
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                    description += String(cString: literal)
+                }
+            }
+            cmark_iter_free(iterator)
         }
         if let label = cmark_node_new(CMARK_NODE_TEXT) {
             cmark_node_set_literal(label, "image: " + description)
@@ -67,7 +73,8 @@ enum MarkdownHTML {
         var images: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+            // Containers (an image) are met twice, entering and leaving: take each node once.
+            guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_BLOCK: found.append((node, true))
             case CMARK_NODE_HTML_INLINE: found.append((node, false))
