@@ -48,13 +48,23 @@ struct ExportCommand: ParsableCommand {
     /// (what FastChat's `elo_analysis.py` reads), or JSON Lines for an output ending in `.jsonl`.
     /// Written as it is made, to a temporary file renamed into place at the end.
     private func writeFastChat() throws {
-        let file = try output.map(ExportFile.init(path:))
-        let sink = BufferedSink(handle: file?.handle ?? FileHandle.standardOutput)
+        let file: PrivateFile?
         do {
-            let result = try FastChatDirectoryExport.write(directory: self.file, layout: FastChatExport.Layout(path: output)) {
-                try sink.write($0)
+            file = try output.map { path throws(PrivateFile.WriteError) in try PrivateFile(path: path) }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        var standardOutput: [UInt8] = []
+        do {
+            let result = try FastChatDirectoryExport.write(directory: self.file, layout: FastChatExport.Layout(path: output)) { text in
+                if let file {
+                    try file.write(text)
+                } else {
+                    standardOutput.append(contentsOf: text.utf8)
+                    if standardOutput.count >= 1 << 20 { try FileHandle.standardOutput.write(contentsOf: standardOutput); standardOutput.removeAll(keepingCapacity: true) }
+                }
             }
-            try sink.flush()
+            try FileHandle.standardOutput.write(contentsOf: standardOutput)
             try file?.commit()
             for note in result.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         } catch {

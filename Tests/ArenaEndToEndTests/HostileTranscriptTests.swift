@@ -60,3 +60,23 @@ import Testing
         #expect(result.status == 1)
     }
 }
+
+/// Issue 11: writing to a device that fails (`/dev/full`) is reported and the command fails;
+/// the device is written in place, never replaced by a file.
+@Suite struct WriteFailureTests {
+    @Test func savingAndExportingToAFullDeviceFailAndSaySo() throws {
+        let session = try ArenaBinary.runPiped(["--no-record"], input: "hi\n/save /dev/full\n/export md /dev/full\n", extra: ["ARENA_PACE": "0"])
+        #expect(session.status == 1)
+        #expect(session.stderr.contains("stdin:2: /save: cannot write /dev/full: no space left on device"), "\(session.stderr)")
+        #expect(session.stderr.contains("stdin:3: /export: cannot write /dev/full: no space left on device"), "\(session.stderr)")
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("transcripts/examples/capitals.jsonl").path
+        for format in ["--markdown", "--html"] {
+            let export = try ArenaBinary.runPiped(["export", format, example, "-o", "/dev/full"], input: "")
+            #expect(export.status != 0)
+            #expect(export.stderr.contains("cannot write /dev/full: no space left on device"), "\(export.stderr)")
+        }
+        var status = stat()
+        #expect(stat("/dev/full", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR)
+    }
+}

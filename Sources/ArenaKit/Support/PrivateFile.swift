@@ -5,15 +5,22 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes exports (Markdown, HTML, FastChat battles) the way transcripts are written: readable
-/// by the owner only (0600, since they hold the same conversation), every failure reported.
+/// Writes the files arena makes on request (`/save`, `/export`, `arena export`, the FastChat
+/// export) the way transcripts are written: readable by the owner only (0600, since they hold
+/// the same conversation), every failure reported.
 ///
-/// A regular file (or a new one) is written to a temporary file beside it and renamed over
-/// it, so a failed write never leaves half a file. Anything else that already exists (a
-/// terminal, `/dev/stdout`, a FIFO, `/dev/full`) is written in place, and an error such as
-/// "no space left" is reported rather than swallowed. A folder that does not exist is an
-/// error, never created.
-public enum PrivateFile {
+/// A regular file (or a new one) is written to a temporary file beside it and renamed over it
+/// when complete, so a failed write never leaves half a file. Anything else that already
+/// exists (a terminal, `/dev/stdout`, a FIFO, `/dev/full`) is written in place, never replaced,
+/// and an error such as "no space left on device" is reported rather than swallowed. A folder
+/// that does not exist is an error, never created.
+///
+/// ```swift
+/// let file = try PrivateFile(path: "battles.json")
+/// try file.write("[")
+/// try file.commit()
+/// ```
+public final class PrivateFile {
     /// Why a file could not be written, naming it.
     public struct WriteError: Error, Sendable, CustomStringConvertible {
         public var path: String
@@ -21,53 +28,89 @@ public enum PrivateFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    /// Writes `text` to `path`, replacing what was there.
+    /// The file as the person named it.
+    public let path: String
+    /// Where bytes go until ``commit()``: a temporary file beside `path`, or `path` itself.
+    private let target: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private static let blockSize = 1 << 20
+
+    /// Writes `text` to `path` in one go, replacing what was there.
     public static func write(_ text: String, to path: String) throws(WriteError) {
-        let kind = FileKind(path: path)
-        switch kind {
+        let file = try PrivateFile(path: path)
+        do {
+            try file.write(text)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// Opens `path` for writing (see the type's rules).
+    public init(path: String) throws(WriteError) {
+        self.path = path
+        switch FileKind(path: path) {
         case .regular, .missing:
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty, FileKind(path: directory) != .directory {
                 throw WriteError(path: path, reason: "the folder \(directory) does not exist")
             }
-            let temporary = path + ".arena-\(getpid())-tmp"
-            do {
-                try writeAll(text, to: temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, shown: path)
-            } catch {
-                unlink(temporary)
-                throw error
-            }
-            guard rename(temporary, path) == 0 else {
-                let reason = errorText(errno)
-                unlink(temporary)
-                throw WriteError(path: path, reason: reason)
-            }
+            target = path + ".arena-\(getpid())-tmp"
+            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         case .directory:
             throw WriteError(path: path, reason: "it is a folder")
         case .fifo, .characterDevice, .blockDevice, .socket:
-            try writeAll(text, to: path, flags: O_WRONLY | O_CLOEXEC, shown: path)
+            target = path
+            descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: Self.errorText(errno)) }
+    }
+
+    deinit {
+        if descriptor >= 0 { discard() }
+    }
+
+    /// Appends `text` (buffered).
+    public func write(_ text: String) throws(WriteError) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
+    /// Writes what is buffered, syncs a regular file, closes it and moves it into place.
+    public func commit() throws(WriteError) {
+        try flush()
+        var failure: Int32 = 0
+        if target != path, fsync(descriptor) != 0 { failure = errno }
+        if systemClose(descriptor) != 0, failure == 0 { failure = errno }
+        descriptor = -1
+        if failure == 0, target != path, rename(target, path) != 0 { failure = errno }
+        if failure != 0 {
+            if target != path { unlink(target) }
+            throw WriteError(path: path, reason: Self.errorText(failure))
         }
     }
 
-    /// Writes all of `text` to `path` (opened with `flags`), naming `shown` in errors.
-    private static func writeAll(_ text: String, to path: String, flags: Int32, shown: String) throws(WriteError) {
-        let descriptor = open(path, flags, 0o600)
-        guard descriptor >= 0 else { throw WriteError(path: shown, reason: errorText(errno)) }
-        var failure: Int32 = 0
-        var bytes = Array(text.utf8)
+    /// Abandons the file: a temporary file is removed, `path` left as it was.
+    public func discard() {
+        guard descriptor >= 0 else { return }
+        _ = systemClose(descriptor)
+        descriptor = -1
+        if target != path { unlink(target) }
+    }
+
+    private func flush() throws(WriteError) {
         var written = 0
-        while written < bytes.count, failure == 0 {
-            let result = bytes.withUnsafeMutableBytes { systemWrite(descriptor, $0.baseAddress! + written, $0.count - written) }
+        while written < buffer.count {
+            let result = buffer.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + written, $0.count - written) }
             if result >= 0 {
                 written += result
             } else if errno != EINTR {
-                failure = errno
+                throw WriteError(path: path, reason: Self.errorText(errno))
             }
         }
-        bytes.removeAll()
-        if failure == 0, FileKind(path: path) == .regular, fsync(descriptor) != 0 { failure = errno }
-        if systemClose(descriptor) != 0, failure == 0 { failure = errno }
-        if failure != 0 { throw WriteError(path: shown, reason: errorText(failure)) }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     private static func errorText(_ code: Int32) -> String {
@@ -75,8 +118,8 @@ public enum PrivateFile {
     }
 }
 
-/// `write(2)` and `close(2)`, named apart from ``PrivateFile/write(_:to:)``.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+/// `write(2)` and `close(2)`, named apart from ``PrivateFile``'s own methods.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
     return Glibc.write(descriptor, bytes, count)
     #else

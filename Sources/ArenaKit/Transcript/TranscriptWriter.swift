@@ -117,22 +117,23 @@ public final class TranscriptWriter: Sendable {
     /// temporary file beside it, synced, then renamed over `path`, so `path` is never half
     /// written. The file gets permissions 0600.
     public static func save(_ records: [TranscriptRecord], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try TranscriptDirectory.createIfNeeded(directory)
-        }
-        let temporary = path + ".tmp-" + TranscriptDirectory.randomSuffix()
-        let writer = try TranscriptWriter(creatingAt: temporary)
+        // Written as every file arena makes on request: 0600, into an existing folder (a missing
+        // one is reported, never created), a device or FIFO written in place, never replaced.
+        let coder = TranscriptLineCoder()
+        let file = try PrivateFile(path: path)
         do {
             for record in records {
-                try writer.record(record)
+                let line: Data
+                do {
+                    line = try coder.encodeLine(record)
+                } catch {
+                    throw TranscriptWriteError.cannotEncode(path: path, eventType: record.event.typeName, reason: TranscriptLineCoder.describe(error))
+                }
+                try file.write(String(decoding: line, as: UTF8.self))
             }
-            try writer.close()
-            if rename(temporary, path) != 0 {
-                throw TranscriptWriteError.cannotWrite(path: path, reason: systemErrorMessage())
-            }
+            try file.commit()
         } catch {
-            unlink(temporary)
+            file.discard()
             throw error
         }
         syncDirectory(of: path)

@@ -68,6 +68,11 @@ struct TranscriptWriterTests {
     func save() throws {
         let directory = try makeTranscriptTestDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Issue 16: /save into a folder that does not exist reports it (no longer creates it).
+        #expect(throws: PrivateFile.WriteError.self) {
+            try TranscriptWriter.save(TranscriptSamples.records(), to: (directory as NSString).appendingPathComponent("missing/session.jsonl"))
+        }
+        try FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent("saved"), withIntermediateDirectories: false)
         let path = (directory as NSString).appendingPathComponent("saved/session.jsonl")
         try TranscriptWriter.save(TranscriptSamples.records(), to: path)
         try TranscriptWriter.save(TranscriptSamples.records(), to: path)
