@@ -94,16 +94,18 @@ final class PseudoTerminal: @unchecked Sendable {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// Waits until the output (escapes removed) satisfies `predicate`; fails after `seconds`.
-    func waitUntil(_ description: String, seconds: Double = 30, _ predicate: (String) -> Bool) throws {
+    /// Waits until the output (escapes removed, unless `raw`) satisfies `predicate`; fails after `seconds`.
+    func waitUntil(_ description: String, seconds: Double = 30, raw: Bool = false, _ predicate: (String) -> Bool) throws {
         let deadline = Date().addingTimeInterval(seconds)
         condition.lock()
         defer { condition.unlock() }
         while true {
-            let current = Self.stripEscapes(String(decoding: buffer, as: UTF8.self))
+            let decoded = String(decoding: buffer, as: UTF8.self)
+            let current = raw ? decoded : Self.stripEscapes(decoded)
             if predicate(current) { return }
             if closed || !condition.wait(until: deadline) {
-                if predicate(Self.stripEscapes(String(decoding: buffer, as: UTF8.self))) { return }
+                let decoded = String(decoding: buffer, as: UTF8.self)
+                if predicate(raw ? decoded : Self.stripEscapes(decoded)) { return }
                 throw Timeout(waitingFor: description, screen: current)
             }
         }
@@ -124,6 +126,20 @@ final class PseudoTerminal: @unchecked Sendable {
     func signal(_ number: Int32) {
         let group = tcgetpgrp(master)
         if group > 0 { kill(-group, number) }
+    }
+
+    /// Waits until the program is stopped (Ctrl-Z): its state in `/proc` is `T`.
+    func waitUntilStopped(seconds: Double = 30) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let group = tcgetpgrp(master)
+            if group > 0, let stat = try? String(contentsOfFile: "/proc/\(group)/stat", encoding: .utf8),
+               let close = stat.lastIndex(of: ")"), stat[stat.index(close, offsetBy: 2)] == "T" {
+                return
+            }
+            usleep(10_000)
+        }
+        throw Timeout(waitingFor: "the program to stop", screen: text)
     }
 
     /// The terminal's modes as the program left them (read through the master side).
@@ -168,7 +184,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 }
 
-extension String {
+extension StringProtocol {
     func occurrences(of needle: String) -> Int {
         components(separatedBy: needle).count - 1
     }

@@ -41,4 +41,28 @@ import Testing
         #expect(try terminal.waitForExit() == 128 + SIGTERM)
         #expect(terminal.modes.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON))
     }
+
+    /// Issue 16: Ctrl-Z mid-answer gives the terminal back while arena is stopped (echo, line
+    /// editing, cursor), and after `fg` (SIGCONT) the columns are redrawn and the answers finish.
+    @Test func ctrlZMidAnswerGivesTheTerminalBackAndFgRedraws() throws {
+        let terminal = try PseudoTerminal(environment: ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: ["ARENA_PACE": "30"]))
+        try terminal.waitFor("arena> ")
+        terminal.send("Why is the sky blue?\r")
+        try terminal.waitFor("Here is how")
+        terminal.send("\u{1A}")
+        try terminal.waitUntilStopped()
+        #expect(terminal.modes.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON), "the terminal is not usable while arena is stopped")
+        // The cursor is shown again: the last show comes after the last hide.
+        try terminal.waitUntil("the cursor shown", raw: true) { raw in
+            guard let shown = raw.range(of: "\u{1B}[?25h", options: .backwards) else { return false }
+            return raw.range(of: "\u{1B}[?25l", options: .backwards).map { shown.lowerBound > $0.lowerBound } ?? true
+        }
+        terminal.signal(SIGCONT)
+        try terminal.waitFor("arena> ", count: 2, seconds: 60)
+        // The turn finished after `fg`: its footer shows both sides done on one row.
+        #expect(terminal.text.split(separator: "\n").contains { $0.occurrences(of: "✓ done") == 2 }, "\(terminal.text)")
+        #expect(terminal.modes.c_lflag & tcflag_t(ECHO) == 0, "libedit edits with echo off at the prompt")
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }

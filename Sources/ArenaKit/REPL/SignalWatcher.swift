@@ -6,8 +6,8 @@ import Darwin
 import Foundation
 import Synchronization
 
-/// Turns SIGINT (Ctrl-C), SIGWINCH (terminal resized) and the signals that end a program
-/// (SIGTERM, SIGHUP, SIGQUIT) into calls on ordinary threads.
+/// Turns SIGINT (Ctrl-C), SIGWINCH (terminal resized), SIGTSTP (Ctrl-Z) and the signals that
+/// end a program (SIGTERM, SIGHUP, SIGQUIT) into calls on ordinary threads.
 ///
 /// The signal handlers only write one byte to a pipe (all a signal handler may safely do); a
 /// thread reads the pipe and calls whichever handler the REPL has installed for the moment:
@@ -34,7 +34,7 @@ public final class SignalWatcher: Sendable {
     public static func unblockHandledSignals() {
         var set = sigset_t()
         sigemptyset(&set)
-        for number in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&set, number) }
+        for number in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] { sigaddset(&set, number) }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
@@ -54,7 +54,7 @@ public final class SignalWatcher: Sendable {
         signalPipeReadEnd = fds[0]
         signalPipeWriteEnd = fds[1]
         _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
-        for number in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT] { install(number) }
+        for number in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] { install(number) }
         let readEnd = fds[0]
         let thread = Thread { [self] in run(readEnd: readEnd) }
         thread.stackSize = 1 << 18
@@ -95,6 +95,9 @@ public final class SignalWatcher: Sendable {
             switch number {
             case SIGINT: event = .interrupt
             case SIGWINCH: event = .resize
+            case SIGTSTP:
+                Self.stopUntilContinued()
+                event = .resize
             default:
                 let first = termination.withLock { signal -> Bool in
                     defer { signal = signal ?? number }
@@ -110,6 +113,23 @@ public final class SignalWatcher: Sendable {
                 Self.exitNow(status: 128 + number)
             }
         }
+    }
+
+    /// Ctrl-Z (SIGTSTP): hands the terminal back as arena found it (the live columns withdrawn,
+    /// echo and line editing on, the cursor shown), stops, and after `fg` (SIGCONT) puts the
+    /// terminal's modes back as they were and redraws. The caller then treats it as a resize, so
+    /// the line editor and the columns adapt to a terminal that may have changed meanwhile.
+    private static func stopUntilContinued() {
+        Renderers.suspendCurrent()
+        var modes = termios()
+        let haveModes = tcgetattr(STDIN_FILENO, &modes) == 0
+        TerminalDevice.restoreInitialState()
+        // The default action, now: stop the whole process. `raise` directs the signal at this
+        // thread, so it stops before going on (a process-wide `kill` let it run on and redraw
+        // before the stop took hold).
+        raise(SIGSTOP)
+        if haveModes { tcsetattr(STDIN_FILENO, TCSANOW, &modes) }
+        Renderers.resumeCurrent()
     }
 
     /// Restores the terminal as it was when arena started (echo, line editing, a visible

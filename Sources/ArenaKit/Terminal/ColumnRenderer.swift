@@ -110,6 +110,28 @@ public final class ColumnRenderer: TurnRenderer, Sendable {
         echo.restore()
     }
 
+    /// Ctrl-Z: erases the live region and gives the terminal back (echo on, cursor shown) so
+    /// the shell is usable while arena is stopped. Committed rows stay as they are.
+    public func suspend() {
+        state.withLock { state in
+            guard state.active else { return }
+            applyPending(&state)
+            write(state.screen.withdrawLiveRegion() + "\u{1B}[?25h")
+        }
+        echo.restore()
+    }
+
+    /// After `fg`: takes the terminal again and draws the live region afresh.
+    public func resume() {
+        let active = state.withLock { $0.active }
+        guard active else { return }
+        echo.suppress()
+        state.withLock { state in
+            write("\u{1B}[?25l")
+            draw(&state)
+        }
+    }
+
     /// The terminal changed size: re-wrap what is not yet in the scrollback and redraw.
     public func resize(columns: Int, rows: Int) {
         state.withLock { state in

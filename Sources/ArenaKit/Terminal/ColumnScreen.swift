@@ -134,6 +134,12 @@ struct ColumnScreen: Sendable {
         return output
     }
 
+    /// Erases the live region (for Ctrl-Z: the terminal is handed back with only committed rows
+    /// on it); the next frame draws it afresh.
+    mutating func withdrawLiveRegion() -> String {
+        clearLiveRegion()
+    }
+
     private mutating func clearLiveRegion() -> String {
         guard liveRowsOnScreen > 0 else { return "" }
         var output = "\r"

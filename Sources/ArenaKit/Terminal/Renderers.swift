@@ -16,6 +16,16 @@ public enum Renderers {
         }
     }
 
+    /// Ctrl-Z: the renderer of the turn in progress gives the terminal back.
+    public static func suspendCurrent() {
+        current.withLock { $0 }?.suspend()
+    }
+
+    /// After `fg`: the renderer of the turn in progress takes the terminal again and redraws.
+    public static func resumeCurrent() {
+        current.withLock { $0 }?.resume()
+    }
+
     /// Passes the terminal's new size to the renderer of the turn in progress.
     public static func resizeCurrent(output: Int32 = 1) {
         guard let size = TerminalDevice.size(of: output) else { return }
