@@ -55,14 +55,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // What the tests share: temporary directories cleaned up at exit, a recording turn
+        // observer and a recording console, for driving sessions and runners in-process.
+        .target(name: "ArenaTestSupport", dependencies: ["ArenaKit"]),
         .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
         .testTarget(
             name: "ArenaKitTests",
-            dependencies: ["ArenaKit", "ArenaTestServer"]
+            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
         ),
         .testTarget(
             name: "ArenaEndToEndTests",
-            dependencies: ["ArenaKit", "ArenaTestServer"]
+            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
         ),
     ]
 )

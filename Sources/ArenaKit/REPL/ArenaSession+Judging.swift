@@ -1,13 +1,10 @@
 import Foundation
 
-/// What the session remembers for judging: blind battles, votes, and every answer for `/stats`.
+/// What the session remembers for judging beyond its answers and votes (which the turn
+/// pipeline's ``AnswerTally`` counts): whether a blind battle hides the names.
 struct JudgingState {
     /// True while the two models' names are hidden.
     var blind = false
-    /// Every answer of the session, in order, for `/stats`.
-    var answers: [(turn: Int, side: Side, model: String, answer: Answer)] = []
-    /// Votes cast, by turn.
-    var verdicts: [Int: TranscriptEvent.Verdict] = [:]
 }
 
 extension ArenaSession {
@@ -51,7 +48,7 @@ extension ArenaSession {
         guard state.turnCount > 0 else { throw CommandError("/vote: nothing to judge yet; ask something first") }
         let anonymous = judging.blind
         recorder?.record(.vote(.init(turn: turnNumber, verdict: verdict, anonymous: anonymous, modelA: state.a.model.name, modelB: state.b.model.name)))
-        judging.verdicts[turnNumber] = verdict
+        pipeline.tally.recordVote(verdict, turn: turnNumber)
         let verdictText: String
         switch verdict {
         case .a: verdictText = "A wins"
@@ -104,21 +101,11 @@ extension ArenaSession {
         guard !judging.blind else {
             throw CommandError("/stats would tell the models apart: vote first (/vote a|b|tie|bad)")
         }
-        guard !judging.answers.isEmpty else {
+        guard pipeline.tally.count > 0 else {
             console.print("no answers yet")
             return
         }
-        let samples = judging.answers.map { entry in
-            let tokens = entry.answer.outputTokens
-            return AnswerSample(
-                model: entry.model,
-                timeToFirstToken: entry.answer.timeToFirstToken,
-                tokensPerSecond: entry.answer.tokensPerSecond,
-                outputTokens: tokens.count,
-                tokensEstimated: tokens.isEstimate,
-                cost: entry.answer.usage.flatMap { pricesFor(entry.model)?.cost(of: $0) },
-                won: judging.verdicts[entry.turn].map { $0.rawValue == entry.side.rawValue } ?? false)
-        }
+        let samples = pipeline.tally.samples(pricesFor: pricesFor)
         console.print(SessionStatistics.renderText(SessionStatistics.summarize(samples)))
     }
 

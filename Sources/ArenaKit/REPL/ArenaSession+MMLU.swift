@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a session knows about MMLU: the question bank (loaded when first needed), the subject
-/// picked, the questions last listed, a question put on the prompt line, and the score.
+/// picked, the questions last listed, a question put on the prompt line, and the question last
+/// graded. (The score is kept by the turn pipeline's grader.)
 struct MMLUSessionState {
     private let load: @Sendable () throws -> MMLUQuestionBank
     private var loaded: MMLUQuestionBank?
@@ -9,7 +10,6 @@ struct MMLUSessionState {
     var listed: [MMLUQuestion] = []
     var onTheLine: MMLUQuestion?
     var lastQuestion: MMLUQuestion?
-    var scores = SidePair(both: MMLUTally())
     var generator = SystemRandomNumberGenerator()
 
     init(load: @escaping @Sendable () throws -> MMLUQuestionBank) {
@@ -96,28 +96,14 @@ extension ArenaSession {
     }
 
     func showScore() {
-        guard mmlu.scores.a.total + mmlu.scores.b.total > 0 else {
+        let scores = pipeline.grader.scores
+        guard scores.a.total + scores.b.total > 0 else {
             console.print("no graded questions yet: try /subject, then /ask 1")
             return
         }
         for side in Side.allCases {
-            console.print("\(side.label) \(label(side)): \(mmlu.scores[side])")
+            console.print("\(side.label) \(label(side)): \(scores[side])")
         }
-    }
-
-    /// Grades both answers to `question`, adds them to the score and records the grades.
-    func grade(_ answers: SidePair<Answer?>, for question: MMLUQuestion, turn: Int, models: SidePair<ModelDescriptor>) {
-        mmlu.lastQuestion = question
-        for side in Side.allCases {
-            guard let answer = answers[side], answer.status != .interrupted else { continue }
-            let graded = MMLUGrader.grade(answer.text, for: question)
-            mmlu.scores[side].record(graded.grade)
-            recorder?.record(.grade(.init(
-                turn: turn, side: side, model: models[side].name,
-                extractedLetter: graded.extracted?.letter, correctLetter: graded.correct.letter,
-                isCorrect: graded.grade == .right)))
-        }
-        recorder?.sync()
     }
 
     private func list(_ questions: [MMLUQuestion], heading: String) {

@@ -94,7 +94,7 @@ extension ArenaSession {
                     recorder?.record(.systemPrompt(.init(side: side, text: turn.settings[side].systemPrompt)))
                 }
             }
-            await ask(turn.prompt)
+            await ask(turn.prompt, origin: .replay)
             asked += 1
             for side in Side.allCases {
                 if case .failed = state[side].turns.last?.answer.status { failures += 1 }

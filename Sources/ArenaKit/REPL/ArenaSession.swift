@@ -8,22 +8,19 @@ public final class ArenaSession {
     public let console: any Console
     public let pace: BuiltInPace
     public private(set) var showReasoning = true
-    /// Makes the renderer for the next turn (a fresh one each turn, at the current size).
-    public var makeRenderer: @Sendable () -> any TurnRenderer
     /// Cancels the running turn on Ctrl-C.
     public let interrupter = Interrupter()
-    /// Where the session is being recorded, if it is.
-    public private(set) var recorder: SessionRecorder?
+    /// Runs every turn past its observers (renderer, transcript, grader, tally).
+    let pipeline: TurnPipeline
     /// Makes the recorder for a new transcript (after `/load`); `nil` when not recording.
     private let makeRecorder: (@Sendable (_ source: String?) -> SessionRecorder?)?
     /// Number of the last turn asked, counted over the whole session (never reused).
     public internal(set) var turnNumber = 0
     /// How deep `/run` calls are nested, to stop a script that runs itself.
     var scriptDepth = 0
-    let runner: TurnRunner
-    /// The MMLU questions, where they come from, and the running score.
+    /// The MMLU questions, where they come from, and the question on the line.
     var mmlu: MMLUSessionState
-    /// Blind battles, votes, and the answers `/stats` summarises.
+    /// Whether a blind battle hides the models' names.
     var judging = JudgingState()
     /// Where the transcripts `/leaderboard` reads are.
     public var transcriptsDirectory: String?
@@ -32,7 +29,9 @@ public final class ArenaSession {
     /// A model's weight in blind battles (1 unless configured; 0 never drawn).
     public var weightFor: @Sendable (String) -> Double = { _ in 1 }
 
-    /// A session with `a` and `b` in the ring.
+    /// A session with `a` and `b` in the ring. Its turns are shown by the renderers
+    /// `makeRenderer` makes (a fresh one each turn, at the current size) and also reach
+    /// `additionalObservers`.
     public init(
         registry: ModelRegistry,
         models: SidePair<ModelDescriptor>,
@@ -41,6 +40,7 @@ public final class ArenaSession {
         pricesFor: @escaping @Sendable (String) -> ModelPrices? = { _ in nil },
         makeRecorder: (@Sendable (_ source: String?) -> SessionRecorder?)? = nil,
         loadMMLU: @escaping @Sendable () throws -> MMLUQuestionBank = { MMLUQuestionBank.builtIn },
+        additionalObservers: [any TurnObserver] = [],
         makeRenderer: @escaping @Sendable () -> any TurnRenderer
     ) {
         self.makeRecorder = makeRecorder
@@ -49,16 +49,22 @@ public final class ArenaSession {
         self.registry = registry
         self.console = console
         self.pace = pace
-        self.makeRenderer = makeRenderer
         state = ArenaState(a: Conversation(model: models.a), b: Conversation(model: models.b))
-        runner = TurnRunner(clientFor: { name in try registry.client(named: name) }, pricesFor: pricesFor)
+        let runner = TurnRunner(clientFor: { name in try registry.client(named: name) }, pricesFor: pricesFor)
+        pipeline = .interactive(runner: runner, makeRenderer: makeRenderer, recorder: nil, additional: additionalObservers)
         startRecording(source: nil)
     }
+
+    /// Where the session is being recorded, if it is.
+    public var recorder: SessionRecorder? { pipeline.transcript.recorder }
+
+    /// Every observer of the session's turns, in the order they hear of them.
+    public var observers: [any TurnObserver] { pipeline.observers }
 
     /// Starts a new transcript describing the session as it stands (after a load, with its turns).
     func startRecording(source: String?) {
         recorder?.close()
-        recorder = makeRecorder?(source)
+        pipeline.transcript.recorder = makeRecorder?(source)
         recorder?.record(TranscriptEvent.snapshot(of: state, arenaVersion: ArenaVersion.current, source: source, firstTurn: turnNumber - state.turnCount + 1))
         recorder?.sync()
     }
@@ -160,55 +166,38 @@ public final class ArenaSession {
     }
 
     /// Asks both sides `prompt` and records the turn.
-    public func ask(_ prompt: String, question: MMLUQuestion? = nil) async {
+    public func ask(_ prompt: String, question: MMLUQuestion? = nil, origin: TurnRequest.Origin = .message) async {
         turnNumber += 1
-        let reference = question.map {
-            TranscriptEvent.MMLUReference(subject: $0.subject.name, split: $0.split.rawValue, index: $0.index, answer: $0.answer.letter)
-        }
-        recorder?.record(.user(.init(turn: turnNumber, prompt: prompt, mmlu: reference)))
-        recorder?.sync()
         let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
-        let answers = await runTurn(requests, only: .both, question: question)
+        let answers = await run(turn(prompt, requests: requests, sides: .both, question: question, origin: origin))
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
     }
 
     private func retry(_ selection: SideSelection) async throws(CommandError) {
         guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
-        let answers = await runTurn(requests, only: selection, question: lastQuestion)
+        let prompt = state.a.turns.last?.prompt ?? ""
+        let answers = await run(turn(prompt, requests: requests, sides: selection, question: lastQuestion, origin: .retry))
         for side in selection.sides {
             if let answer = answers[side] { state[side].replaceLastAnswer(with: answer) }
         }
     }
 
-    func runTurn(_ requests: SidePair<ChatRequest>, only: SideSelection, question: MMLUQuestion? = nil) async -> SidePair<Answer?> {
-        let renderer = makeRenderer()
-        let models = SidePair(a: state.a.model, b: state.b.model)
-        let heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning)
-        let runner = self.runner
-        let result = ResultBox<SidePair<Answer?>>(SidePair(both: nil))
-        let recorder = self.recorder
-        let turn = turnNumber
-        let annotate: @Sendable (Side, Answer) -> String? = { _, answer in
-            guard let question, answer.status == .done || !answer.text.isEmpty else { return nil }
-            return MMLUGrader.grade(answer.text, for: question).summary
-        }
-        let onAnswer: @Sendable (Side, Answer) -> Void = { side, answer in
-            recorder?.recordAnswer(.init(turn: turn, side: side, model: models[side].name, answer: answer))
-        }
-        await interrupter.run {
-            let answers = await runner.run(
-                requests: requests, models: models, heading: heading, renderer: renderer,
-                only: only, annotate: annotate, onAnswer: onAnswer)
-            result.set(answers)
-        }
-        if let question {
-            grade(result.value, for: question, turn: turn, models: models)
-        }
-        for side in only.sides {
-            if let answer = result.value[side] { judging.answers.append((turn, side, models[side].name, answer)) }
-        }
-        return result.value
+    /// The turn numbered `turnNumber` asking `prompt` of the sides in `sides`, as the session stands.
+    private func turn(_ prompt: String, requests: SidePair<ChatRequest>, sides: SideSelection, question: MMLUQuestion?, origin: TurnRequest.Origin) -> TurnRequest {
+        TurnRequest(
+            number: turnNumber, prompt: prompt, requests: requests,
+            models: SidePair(a: state.a.model, b: state.b.model),
+            heading: TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning),
+            sides: sides, question: question, origin: origin)
+    }
+
+    /// Runs `turn` through the pipeline, cancellable with Ctrl-C; returns each asked side's answer.
+    private func run(_ turn: TurnRequest) async -> SidePair<Answer?> {
+        if let question = turn.question { mmlu.lastQuestion = question }
+        let pipeline = self.pipeline
+        let results = await interrupter.run { await pipeline.run(turn) }
+        return results.map { _, final in final?.answer }
     }
 
     private func lookUp(_ name: String) throws(CommandError) -> ModelDescriptor {
@@ -309,28 +298,6 @@ public final class ArenaSession {
 
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-}
-
-/// A value set from a task and read after it finished.
-final class ResultBox<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ initial: Value) {
-        stored = initial
-    }
-
-    func set(_ value: Value) {
-        lock.lock()
-        stored = value
-        lock.unlock()
-    }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }
 

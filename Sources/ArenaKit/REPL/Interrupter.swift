@@ -2,28 +2,30 @@ import Synchronization
 
 /// Runs one piece of work (a turn) so that Ctrl-C, arriving on another thread, can cancel it.
 public final class Interrupter: Sendable {
-    private let current = Mutex<Task<Void, Never>?>(nil)
+    /// Cancels the work running now, if any.
+    private let cancelCurrent = Mutex<(@Sendable () -> Void)?>(nil)
 
     public init() {}
 
-    /// Runs `operation` as a cancellable task and waits for it.
-    public func run(_ operation: @escaping @Sendable () async -> Void) async {
+    /// Runs `operation` as a cancellable task, waits for it and returns its result.
+    public func run<Value: Sendable>(_ operation: @escaping @Sendable () async -> Value) async -> Value {
         let task = Task { await operation() }
-        current.withLock { $0 = task }
-        await withTaskCancellationHandler {
+        cancelCurrent.withLock { $0 = { task.cancel() } }
+        let value = await withTaskCancellationHandler {
             await task.value
         } onCancel: {
             task.cancel()
         }
-        current.withLock { $0 = nil }
+        cancelCurrent.withLock { $0 = nil }
+        return value
     }
 
     /// Cancels the running work, if any; returns whether there was some.
     @discardableResult
     public func interrupt() -> Bool {
-        current.withLock { task in
-            guard let task else { return false }
-            task.cancel()
+        cancelCurrent.withLock { cancel in
+            guard let cancel else { return false }
+            cancel()
             return true
         }
     }

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// Gathers one side's streaming answer: accumulates the text, times the first token, keeps the
-/// usage the provider reports, and passes every change on to the renderer.
+/// usage the provider reports, and passes every change on to the turn's observers.
 final class AnswerCollector: AnswerSink, Sendable {
     private struct State: Sendable {
         var answer = Answer()
@@ -12,14 +12,14 @@ final class AnswerCollector: AnswerSink, Sendable {
     }
 
     let side: Side
-    private let renderer: any TurnRenderer
+    private let observers: TurnObservers
     private let prices: ModelPrices?
     private let state: Mutex<State>
     private let startedAt: ContinuousClock.Instant
 
-    init(side: Side, renderer: any TurnRenderer, prices: ModelPrices?, startedAt: ContinuousClock.Instant) {
+    init(side: Side, observers: TurnObservers, prices: ModelPrices?, startedAt: ContinuousClock.Instant) {
         self.side = side
-        self.renderer = renderer
+        self.observers = observers
         self.prices = prices
         self.startedAt = startedAt
         state = Mutex(State(progress: AnswerProgress(startedAt: startedAt)))
@@ -72,9 +72,9 @@ final class AnswerCollector: AnswerSink, Sendable {
             }
         }
         if let textToShow, let progress {
-            renderer.append(textToShow, tone: tone, side: side, progress: progress)
+            observers.text(textToShow, tone: tone, side: side, progress: progress)
         } else if let progress {
-            renderer.update(progress, side: side)
+            observers.progress(progress, side: side)
         }
     }
 
@@ -85,10 +85,11 @@ final class AnswerCollector: AnswerSink, Sendable {
         return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Ends the answer with `status` and returns it; the renderer is told.
-    func finish(_ status: AnswerStatus, annotate: (Answer) -> String? = { _ in nil }) -> Answer {
+    /// Ends the answer with `status` and returns it with the side's final progress; the
+    /// runner tells the observers.
+    func finish(_ status: AnswerStatus) -> (Answer, AnswerProgress) {
         let now = ContinuousClock.now
-        let (answer, initialProgress) = state.withLock { state in
+        return state.withLock { state in
             var status = status
             if status == .done && state.answer.finishReason == .contentFilter {
                 status = .failed(message: ProviderError.contentFilter(message: nil).description)
@@ -113,9 +114,5 @@ final class AnswerCollector: AnswerSink, Sendable {
             state.progress.cost = state.answer.usage.flatMap { prices?.cost(of: $0) }
             return (state.answer, state.progress)
         }
-        var progress = initialProgress
-        progress.note = annotate(answer)
-        renderer.update(progress, side: side)
-        return answer
     }
 }

@@ -1,4 +1,5 @@
-/// Asks both sides at once and collects both answers: the heart of a turn.
+/// Runs one turn: asks the sides at once, collects their answers, and publishes what happens
+/// to the turn's observers. Every turn of arena, whatever started it, runs through here.
 ///
 /// Each side streams in its own task, so the slower model never delays the faster one. A
 /// failure on one side ends only that side. Cancelling the calling task (Ctrl-C) interrupts
@@ -17,45 +18,36 @@ public struct TurnRunner: Sendable {
         self.pricesFor = pricesFor
     }
 
-    /// Sends `requests` to the models on `sides` and streams into `renderer`; returns both
-    /// answers once both are final. `only` limits the turn to one side (`/retry a`); the other
-    /// side's answer is then `nil`.
-    public func run(
-        requests: SidePair<ChatRequest>,
-        models: SidePair<ModelDescriptor>,
-        heading: TurnHeading,
-        renderer: any TurnRenderer,
-        only: SideSelection = .both,
-        annotate: @escaping @Sendable (Side, Answer) -> String? = { _, _ in nil },
-        onAnswer: @escaping @Sendable (Side, Answer) -> Void = { _, _ in }
-    ) async -> SidePair<Answer?> {
-        renderer.beginTurn(heading)
+    /// Runs `turn`, publishing its events to `observers` in order; returns the final answer of
+    /// every side asked (`nil` for a side not asked) once all are final.
+    public func run(_ turn: TurnRequest, observers list: [any TurnObserver]) async -> SidePair<FinalAnswer?> {
+        let observers = TurnObservers(all: list)
+        observers.turnBegan(turn)
         let start = ContinuousClock.now
-        var answers = SidePair<Answer?>(both: nil)
-        await withTaskGroup(of: (Side, Answer).self) { group in
-            for side in only.sides {
-                let collector = AnswerCollector(side: side, renderer: renderer, prices: pricesFor(models[side].name), startedAt: start)
-                renderer.update(AnswerProgress(startedAt: start), side: side)
-                let request = requests[side]
-                let name = models[side].name
-                let label = heading.names[side]
+        var results = SidePair<FinalAnswer?>(both: nil)
+        await withTaskGroup(of: FinalAnswer.self) { group in
+            for side in turn.sides.sides {
+                let name = turn.models[side].name
+                let collector = AnswerCollector(side: side, observers: observers, prices: pricesFor(name), startedAt: start)
+                observers.progress(AnswerProgress(startedAt: start), side: side)
                 group.addTask {
-                    let answer = await Self.stream(request, modelName: name, label: label, clientFor: clientFor, into: collector) {
-                        annotate(side, $0)
-                    }
-                    onAnswer(side, answer)
-                    return (side, answer)
+                    let (answer, progress) = await Self.stream(turn.requests[side], modelName: name, label: turn.heading.names[side], clientFor: clientFor, into: collector)
+                    let grading = turn.grading(of: answer)
+                    var final = FinalAnswer(side: side, model: name, answer: answer, progress: progress, grade: grading.grade)
+                    final.progress.note = grading.note
+                    observers.answerFinal(final, in: turn)
+                    return final
                 }
             }
-            for side in Side.allCases where !only.sides.contains(side) {
-                renderer.update(AnswerProgress(status: .done, startedAt: start, endedAt: start), side: side)
+            for side in Side.allCases where !turn.sides.sides.contains(side) {
+                observers.progress(AnswerProgress(status: .done, startedAt: start, endedAt: start), side: side)
             }
-            for await (side, answer) in group {
-                answers[side] = answer
+            for await final in group {
+                results[final.side] = final
             }
         }
-        renderer.endTurn(answers.map { _, answer in answer ?? Answer(status: .done) })
-        return answers
+        observers.turnEnded(turn, results: results)
+        return results
     }
 
     private static func stream(
@@ -63,20 +55,19 @@ public struct TurnRunner: Sendable {
         modelName: String,
         label: String,
         clientFor: @Sendable (String) throws -> any ModelClient,
-        into collector: AnswerCollector,
-        annotate: (Answer) -> String?
-    ) async -> Answer {
+        into collector: AnswerCollector
+    ) async -> (Answer, AnswerProgress) {
         do {
             let client = try clientFor(modelName)
             try await client.stream(request, into: collector)
-            return collector.finish(Task.isCancelled ? .interrupted : .done, annotate: annotate)
+            return collector.finish(Task.isCancelled ? .interrupted : .done)
         } catch is CancellationError {
-            return collector.finish(.interrupted, annotate: annotate)
+            return collector.finish(.interrupted)
         } catch ProviderError.incomplete {
-            return collector.finish(Task.isCancelled ? .interrupted : .incomplete, annotate: annotate)
+            return collector.finish(Task.isCancelled ? .interrupted : .incomplete)
         } catch {
-            if Task.isCancelled { return collector.finish(.interrupted, annotate: annotate) }
-            return collector.finish(.failed(message: "\(label): \(error)"), annotate: annotate)
+            if Task.isCancelled { return collector.finish(.interrupted) }
+            return collector.finish(.failed(message: "\(label): \(error)"))
         }
     }
 }
