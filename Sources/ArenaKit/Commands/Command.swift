@@ -103,14 +103,3 @@ public enum SettingChange: Sendable, Hashable {
         }
     }
 }
-
-/// A line the REPL could not turn into a command: says what was expected.
-public struct CommandError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var message: String
-
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
