@@ -7,7 +7,7 @@ public final class ArenaSession {
     public let registry: ModelRegistry
     public let console: any Console
     public let pace: BuiltInPace
-    public private(set) var showReasoning = true
+    public internal(set) var showReasoning = true
     /// Cancels the running turn on Ctrl-C.
     public let interrupter = Interrupter()
     /// Runs every turn past its observers (renderer, transcript, grader, tally).
@@ -78,93 +78,6 @@ public final class ArenaSession {
             + "\nType a message to ask both, /help for commands, Ctrl-D to leave."
     }
 
-    /// Carries out one command. Returns false when the session should end.
-    public func execute(_ command: Command) async throws(CommandError) -> Bool {
-        switch command {
-        case .message(let text):
-            await ask(text, question: mmlu.question(sentAs: text))
-        case .subject(let name):
-            try selectSubject(name)
-        case .examples(let count):
-            try showExamples(count)
-        case .random:
-            try putRandomQuestionOnTheLine()
-        case .ask(let number):
-            try await askExample(number)
-        case .score:
-            showScore()
-        case .vote(let verdict):
-            try vote(verdict)
-        case .adopt(let side):
-            try adopt(side)
-        case .diff:
-            try showDiff()
-        case .battle:
-            try startBattle()
-        case .stats:
-            try showStats()
-        case .leaderboard(let includeNamed):
-            try showLeaderboard(includeNamed: includeNamed)
-        case .listModels:
-            console.print(modelListing())
-        case .save(let path):
-            try save(to: path)
-        case .load(let path):
-            try load(from: path)
-        case .export(let format, let path):
-            try export(format, to: path)
-        case .replay(let path):
-            try await replay(path)
-        case .run(let path):
-            return try await runScript(path)
-        case .expect(let expectation):
-            try check(expectation)
-        case .setModels(let a, let b):
-            let models = (try lookUp(a), try lookUp(b))
-            setModel(models.0, on: .a)
-            setModel(models.1, on: .b)
-        case .setModel(let side, let name):
-            setModel(try lookUp(name), on: side)
-        case .setting(let change, let selection):
-            state.updateSettings(selection) { change.apply(to: &$0) }
-            recordSettings(selection)
-            console.print("\(change.name) on \(describe(selection)): \(settingValue(change))")
-        case .system(let text, let selection):
-            state.updateSettings(selection) { $0.systemPrompt = text }
-            for side in selection.sides {
-                recorder?.record(.systemPrompt(.init(side: side, text: text)))
-            }
-            console.print(text == nil ? "system prompt cleared on \(describe(selection))" : "system prompt set on \(describe(selection))")
-        case .showSystem:
-            for side in Side.allCases {
-                console.print("\(side.label): " + (state[side].settings.systemPrompt.map { TextSanitizer.sanitize($0) } ?? "(none)"))
-            }
-        case .settings:
-            console.print(settingsTable())
-        case .retry(let selection):
-            try await retry(selection)
-        case .clear:
-            state.clear()
-            recorder?.record(.clear)
-            console.print("both conversations cleared")
-        case .swap:
-            state.swapSides()
-            recorder?.record(.swap)
-            console.print("sides swapped: A is now \(judging.blind ? "the former Model B" : label(.a)), B is \(judging.blind ? "the former Model A" : label(.b))")
-        case .pace(let wordsPerSecond):
-            pace.wordsPerSecond = wordsPerSecond
-            console.print(wordsPerSecond == 0 ? "built-in models now write as fast as possible" : "built-in models now write \(Self.format(wordsPerSecond)) words per second")
-        case .think(let on):
-            showReasoning = on
-            console.print(on ? "reasoning text is shown (dimmed)" : "reasoning text is hidden (still recorded)")
-        case .help(let name):
-            console.print(try CommandCatalog.help(for: name))
-        case .quit:
-            return false
-        }
-        return true
-    }
-
     /// Asks both sides `prompt` and records the turn.
     public func ask(_ prompt: String, question: MMLUQuestion? = nil, origin: TurnRequest.Origin = .message) async {
         turnNumber += 1
@@ -173,7 +86,7 @@ public final class ArenaSession {
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
     }
 
-    private func retry(_ selection: SideSelection) async throws(CommandError) {
+    func retry(_ selection: SideSelection) async throws(CommandError) {
         guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
         let prompt = state.a.turns.last?.prompt ?? ""
@@ -200,7 +113,7 @@ public final class ArenaSession {
         return results.map { _, final in final?.answer }
     }
 
-    private func lookUp(_ name: String) throws(CommandError) -> ModelDescriptor {
+    func lookUp(_ name: String) throws(CommandError) -> ModelDescriptor {
         guard let model = registry.descriptor(named: name) else {
             throw CommandError(ModelLookupError.unknownModel(name: name, known: registry.descriptors.map(\.name)).description)
         }
@@ -210,7 +123,7 @@ public final class ArenaSession {
         return model
     }
 
-    private func setModel(_ model: ModelDescriptor, on side: Side) {
+    func setModel(_ model: ModelDescriptor, on side: Side) {
         if judging.blind {
             judging.blind = false
             console.print("the blind battle is over: no vote was cast")
@@ -220,20 +133,20 @@ public final class ArenaSession {
         console.print("\(side.label): \(model.displayName)" + (hadHistory ? " (side \(side.label) starts afresh)" : ""))
     }
 
-    private func recordSettings(_ selection: SideSelection) {
+    func recordSettings(_ selection: SideSelection) {
         for side in selection.sides {
             recorder?.record(.settings(.init(side: side, settings: state[side].settings)))
         }
     }
 
-    private func describe(_ selection: SideSelection) -> String {
+    func describe(_ selection: SideSelection) -> String {
         switch selection {
         case .both: return "both sides"
         case .only(let side): return "side \(side.label)"
         }
     }
 
-    private func settingValue(_ change: SettingChange) -> String {
+    func settingValue(_ change: SettingChange) -> String {
         switch change {
         case .temperature(let value), .topP(let value): return value.map { Self.format($0) } ?? "default"
         case .maxTokens(let value), .seed(let value): return value.map(String.init) ?? "default"
