@@ -1,6 +1,6 @@
 /// Every slash command the REPL knows, in the order `/help` lists them: the declarations of the
 /// `*Commands.swift` files, group by group.
-public enum CommandCatalog {
+enum CommandCatalog {
     public static let all: [CommandDefinition] =
         CommandDefinition.modelCommands + CommandDefinition.settingCommands + CommandDefinition.conversationCommands
         + CommandDefinition.displayCommands + CommandDefinition.mmluCommands + CommandDefinition.judgingCommands

@@ -1,5 +1,5 @@
 /// What kind of argument a command takes next, for tab completion.
-public enum ArgumentKind: Sendable, Hashable {
+enum ArgumentKind: Sendable, Hashable {
     case none
     case model
     case sideThenModel
@@ -21,7 +21,7 @@ public enum ArgumentKind: Sendable, Hashable {
 /// `/help`, completion, parsing and execution all read these declarations, so they cannot
 /// drift apart. The declarations live in the `*Commands.swift` files of this folder, one
 /// group per file; ``CommandCatalog/all`` lists the groups.
-public struct CommandDefinition: Sendable {
+struct CommandDefinition: Sendable {
     public let name: String
     /// Other spellings that parse the same (`/temperature` for `/temp`).
     public let aliases: [String]

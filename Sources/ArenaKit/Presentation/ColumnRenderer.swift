@@ -11,7 +11,7 @@ import Synchronization
 /// The two streams never wait for each other: text is queued, and whichever stream finds the
 /// screen free applies everything queued (both sides, in order) and draws; a stream that finds
 /// it busy leaves its text to the one drawing, which looks again before it lets go.
-public final class ColumnRenderer: TurnRenderer, Sendable {
+final class ColumnRenderer: TurnRenderer, Sendable {
     /// Text and progress handed over by the streams and not yet applied to the screen.
     private struct Pending: Sendable {
         var texts: [(text: String, tone: LineTone, side: Side)] = []

@@ -7,7 +7,7 @@
 ///
 /// Each line remembers where it starts in the fed text (in UTF-8 bytes), so that after a
 /// resize the part not yet committed to the scrollback can be wrapped again at the new width.
-public struct ColumnWrapper: Sendable {
+struct ColumnWrapper: Sendable {
     public let width: Int
     /// Lines that are complete and final.
     public private(set) var lines: [WrappedLine] = []

@@ -7,7 +7,7 @@ import Synchronization
 /// A's lines are printed as they come and side B's are held back until A's answer is over,
 /// then printed, and B continues live. An answer that did not end normally gets one more
 /// line saying how it ended (`A! interrupted`, `B! error: HTTP 500 …`).
-public final class PlainRenderer: TurnRenderer, Sendable {
+final class PlainRenderer: TurnRenderer, Sendable {
     private struct SideBuffer: Sendable {
         var sanitizer = TextSanitizer()
         var partial = ""

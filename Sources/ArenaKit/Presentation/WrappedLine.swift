@@ -1,6 +1,6 @@
 /// One line of a column, already wrapped to fit: its text, its width in cells, and whether it
 /// is reasoning text (drawn dimmed) rather than the answer.
-public struct WrappedLine: Sendable, Hashable {
+struct WrappedLine: Sendable, Hashable {
     public var text: String
     public var width: Int
     public var tone: LineTone

@@ -4,7 +4,7 @@
 /// Widths are measured per grapheme cluster (a Swift `Character`), so an emoji ZWJ sequence, a
 /// flag or a letter with combining accents counts as what the terminal draws, not as the sum of
 /// its scalars. Control characters must be removed first (see ``TextSanitizer``).
-public enum DisplayWidth {
+enum DisplayWidth {
     /// The cells taken by one character.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars

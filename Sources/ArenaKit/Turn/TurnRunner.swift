@@ -4,7 +4,7 @@
 /// Each side streams in its own task, so the slower model never delays the faster one. A
 /// failure on one side ends only that side. Cancelling the calling task (Ctrl-C) interrupts
 /// both; the text received so far is kept and marked interrupted.
-public struct TurnRunner: Sendable {
+struct TurnRunner: Sendable {
     /// Finds the client for a model name.
     public var clientFor: @Sendable (String) throws -> any ModelClient
     /// Finds the prices of a model, when configured.

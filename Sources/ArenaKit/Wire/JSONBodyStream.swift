@@ -9,7 +9,7 @@ import NIOCore
 /// they are escaped piece by piece, as the HTTP client asks for the next buffer. The exact
 /// length is known up front, so the request still has a `Content-Length`. The stream can be
 /// iterated any number of times (a retried request sends it again).
-public struct JSONBodyStream: AsyncSequence, Sendable {
+struct JSONBodyStream: AsyncSequence, Sendable {
     public typealias Element = ByteBuffer
 
     /// Strings at least this long are escaped while sending rather than copied in advance.

@@ -1,5 +1,5 @@
 /// Why a JSON text could not be parsed: what was wrong and at which byte offset.
-public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     public var offset: Int
     public var reason: String
 
@@ -15,7 +15,7 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
 /// For streams, keep one parser and call the instance `parse` for each chunk: it reuses its
 /// scratch buffers, so each object and array is allocated once at its final size, and the
 /// keys and values streaming chunks repeat are shared rather than decoded again.
-public struct JSONParser: Sendable {
+package struct JSONParser: Sendable {
     private var memberStack: [JSONObject.Member] = []
     private var valueStack: [JSONValue] = []
 

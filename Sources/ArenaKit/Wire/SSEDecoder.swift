@@ -19,7 +19,7 @@ import Darwin
 /// The decoder works on bytes and reuses its buffers, so steady-state decoding allocates only
 /// for the events it hands out. Text is never decoded here: ``ServerSentEvent/data`` stays
 /// UTF-8 bytes, so a character split across chunks is whole by the time anyone decodes it.
-public struct SSEDecoder: Sendable {
+package struct SSEDecoder: Sendable {
     static let doneMarker: [UInt8] = Array("[DONE]".utf8)
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 

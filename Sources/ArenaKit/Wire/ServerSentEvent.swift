@@ -2,7 +2,7 @@
 ///
 /// `data` holds the joined `data:` lines as raw UTF-8 bytes (not yet decoded), so that JSON
 /// payloads can be parsed straight from bytes.
-public struct ServerSentEvent: Sendable, Hashable {
+package struct ServerSentEvent: Sendable, Hashable {
     /// The `event:` field, or "message" when the event named none.
     public var type: String
     /// The `data:` lines joined with `\n`, as UTF-8 bytes.
