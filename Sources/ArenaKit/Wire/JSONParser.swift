@@ -1,11 +1,3 @@
-/// Why a JSON text could not be parsed: what was wrong and at which byte offset.
-package struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var offset: Int
-    public var reason: String
-
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
-}
-
 /// A small, strict, fast JSON parser (RFC 8259) working directly on UTF-8 bytes.
 ///
 /// Strings are decoded with every escape, including surrogate pairs (a lone surrogate becomes
