@@ -55,10 +55,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // What the tests share: temporary directories cleaned up at exit, a recording turn
-        // observer and a recording console, for driving sessions and runners in-process.
+        // What the tests (and the benchmarks) share: temporary directories cleaned up at exit,
+        // one pseudo-terminal, a recording turn observer and a recording console.
         .target(name: "ArenaTestSupport", dependencies: ["ArenaKit"]),
-        .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
+        .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
         .testTarget(
             name: "ArenaKitTests",
             dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
