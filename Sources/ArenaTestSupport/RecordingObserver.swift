@@ -3,9 +3,9 @@ import Synchronization
 
 /// A turn observer that writes down every event it hears, for tests that check what the
 /// runner published and in what order.
-public final class RecordingObserver: TurnObserver {
+package final class RecordingObserver: TurnObserver {
     /// One event, reduced to what tests compare.
-    public enum Event: Sendable, Hashable {
+    package enum Event: Sendable, Hashable {
         case began(turn: Int, origin: TurnRequest.Origin, prompt: String)
         case final(turn: Int, side: Side, status: AnswerStatus, graded: Bool)
         case ended(turn: Int, sides: [Side])
@@ -14,33 +14,33 @@ public final class RecordingObserver: TurnObserver {
     private let recorded = Mutex<[Event]>([])
     private let text = Mutex(SidePair(both: ""))
 
-    public init() {}
+    package init() {}
 
     /// Every event so far, in order (text and progress left out; see ``streamedText``).
-    public var events: [Event] { recorded.withLock { $0 } }
+    package var events: [Event] { recorded.withLock { $0 } }
 
     /// All text streamed so far, per side.
-    public var streamedText: SidePair<String> { text.withLock { $0 } }
+    package var streamedText: SidePair<String> { text.withLock { $0 } }
 
     /// Forgets everything heard so far.
-    public func reset() {
+    package func reset() {
         recorded.withLock { $0 = [] }
         text.withLock { $0 = SidePair(both: "") }
     }
 
-    public func turnBegan(_ turn: TurnRequest) {
+    package func turnBegan(_ turn: TurnRequest) {
         recorded.withLock { $0.append(.began(turn: turn.number, origin: turn.origin, prompt: turn.prompt)) }
     }
 
-    public func text(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
+    package func text(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
         self.text.withLock { $0[side] += text }
     }
 
-    public func answerFinal(_ final: FinalAnswer, in turn: TurnRequest) {
+    package func answerFinal(_ final: FinalAnswer, in turn: TurnRequest) {
         recorded.withLock { $0.append(.final(turn: turn.number, side: final.side, status: final.answer.status, graded: final.grade != nil)) }
     }
 
-    public func turnEnded(_ turn: TurnRequest, results: SidePair<FinalAnswer?>) {
+    package func turnEnded(_ turn: TurnRequest, results: SidePair<FinalAnswer?>) {
         recorded.withLock { $0.append(.ended(turn: turn.number, sides: Side.allCases.filter { results[$0] != nil })) }
     }
 }

@@ -13,7 +13,7 @@ public struct ArenaSetup: Sendable {
     /// Where listings, confirmations and problems go (standard output and error).
     public var console: any Console
     /// Where new transcripts are written, or `nil` when recording is off.
-    public let transcriptsDirectory: String?
+    let transcriptsDirectory: String?
     /// The MMLU data directory named with `--mmlu`, if any.
     public let mmluDirectory: String?
 
@@ -22,7 +22,7 @@ public struct ArenaSetup: Sendable {
     /// Problems in the configuration worth telling the person about.
     public let configWarnings: [ConfigWarning]
     /// Observers every turn of every command also reaches, after arena's own (see ``TurnPipeline``).
-    public var additionalObservers: [any TurnObserver] = []
+    var additionalObservers: [any TurnObserver] = []
 
     /// Assembles the setup. Reads `.env` in the working directory (never overriding the real
     /// environment), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the

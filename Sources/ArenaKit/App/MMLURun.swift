@@ -33,7 +33,7 @@ public struct MMLURun: Sendable {
 
     /// The pipeline the run's turns go through, recording into a new transcript when recording
     /// is on; `progress` is told after each answer how many are done of how many.
-    public func makePipeline(progress: @escaping @Sendable (Int, Int) -> Void) -> TurnPipeline {
+    func makePipeline(progress: @escaping @Sendable (Int, Int) -> Void) -> TurnPipeline {
         let recorder = setup.transcriptsDirectory.map { directory in
             SessionRecorder(makeWriter: { try TranscriptWriter.create(in: directory) }, onError: { [console = setup.console] in console.error($0) })
         }

@@ -24,10 +24,10 @@ enum ArgumentKind: Sendable, Hashable {
 struct CommandDefinition: Sendable {
     public let name: String
     /// Other spellings that parse the same (`/temperature` for `/temp`).
-    public let aliases: [String]
+    let aliases: [String]
     public let usage: String
     public let summary: String
-    public let example: String
+    let example: String
     /// What Tab completes after the command's name.
     public let argument: ArgumentKind
     /// Reads the arguments.

@@ -1,7 +1,7 @@
 extension ArenaSession {
     /// Carries out one command: a message is asked of both sides; a slash command is run by
     /// its declaration (``CommandCatalog``). Returns false when the session should end.
-    public func execute(_ command: Command) async throws(CommandError) -> Bool {
+    func execute(_ command: Command) async throws(CommandError) -> Bool {
         if case .message(let text) = command {
             await ask(text, question: mmlu.question(sentAs: text))
             return true

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the models file: `--config FILE`, else `ARENA_CONFIG`, else
 /// `$XDG_CONFIG_HOME/arena/models.yaml`, else `~/.config/arena/models.yaml`.
-enum ConfigLocation {
+public enum ConfigLocation {
     /// The path to read, and whether the person named it (then it must exist).
     public static func path(explicit: String?, environment: [String: String], workingDirectory: String) -> (path: String, isExplicit: Bool)? {
         if let explicit, !explicit.isEmpty { return (absolute(explicit, in: workingDirectory, environment: environment), true) }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `.env` files: `NAME=value` lines, with optional `export `, single or double quotes
 /// (double-quoted values understand `\n`, `\t`, `\"` and `\\`), `#` comments and blank lines.
-enum DotEnv {
+public enum DotEnv {
     /// The variables in `text`, in order.
     public static func parse(_ text: String) -> [(name: String, value: String)] {
         var result: [(String, String)] = []

@@ -6,7 +6,7 @@
 ///   `<NAME>_API_VERSION` refine it;
 /// - `OPENAI_API_KEY` enables OpenAI's usual models (`OPENAI_BASE_URL` moves them);
 /// - `ANTHROPIC_API_KEY` enables Anthropic's usual models (`ANTHROPIC_BASE_URL` moves them).
-enum EnvironmentModels {
+public enum EnvironmentModels {
     /// The OpenAI models `OPENAI_API_KEY` enables.
     public static let openAIModels = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini"]
     /// The Anthropic models `ANTHROPIC_API_KEY` enables.

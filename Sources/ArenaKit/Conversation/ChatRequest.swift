@@ -11,12 +11,12 @@ public struct ChatRequest: Sendable, Hashable {
     }
 
     /// The system prompt, if the conversation has one.
-    public var systemPrompt: String? {
+    var systemPrompt: String? {
         messages.first(where: { $0.role == .system })?.content
     }
 
     /// The last message the user wrote.
-    public var lastUserMessage: String {
+    var lastUserMessage: String {
         messages.last(where: { $0.role == .user })?.content ?? ""
     }
 }

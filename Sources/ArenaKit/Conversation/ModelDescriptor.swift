@@ -31,7 +31,7 @@ public struct ModelDescriptor: Sendable, Hashable, Codable {
     /// The model or deployment id sent to the provider, when it differs from `name`.
     public var remoteModel: String?
     /// The API version used, for the providers that have one.
-    public var apiVersion: String?
+    var apiVersion: String?
     /// Why the model cannot be used as configured (missing key, bad URL), or `nil` when it can.
     public var problem: String?
     /// One line saying what the model is, for listings.

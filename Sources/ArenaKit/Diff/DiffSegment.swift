@@ -11,7 +11,7 @@ struct DiffSegment: Sendable, Hashable {
     }
 
     /// What happened to `text`.
-    public var kind: Kind
+    var kind: Kind
     /// The text itself, whitespace included.
     public var text: String
 

@@ -17,7 +17,7 @@ import Foundation
 ///    response (a choice contained in a longer matching choice does not count).
 ///
 /// Anything before a closing `</think>` tag (a reasoning model's scratchpad) is ignored.
-enum MMLUAnswerExtractor {
+public enum MMLUAnswerExtractor {
     /// The choice the response picks, or nil when it picks none or is ambiguous.
     /// `choices` are the question's four choice texts, used to recognise a quoted choice.
     public static func extract(from response: String, choices: [String] = []) -> MMLUChoice? {

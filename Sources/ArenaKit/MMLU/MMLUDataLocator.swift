@@ -29,7 +29,7 @@ public enum MMLUDataLocator {
     /// A found data directory: the folder holding `dev/`, `val/`, `test/`.
     public struct Location: Sendable, Hashable {
         /// The folder holding the split folders.
-        public var dataDirectory: String
+        var dataDirectory: String
         /// Where it was named.
         public var origin: Origin
 

@@ -39,7 +39,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         state = Mutex(State(screen: ColumnScreen(columns: columns, rows: rows, style: style)))
     }
 
-    public func beginTurn(_ heading: TurnHeading) {
+    func beginTurn(_ heading: TurnHeading) {
         let ticker = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
@@ -64,7 +64,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         drainPending()
     }
 
-    public func update(_ progress: AnswerProgress, side: Side) {
+    func update(_ progress: AnswerProgress, side: Side) {
         pending.withLock { $0.progress[side] = progress }
         drainPending()
     }
@@ -99,7 +99,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
-    public func endTurn(_ answers: SidePair<Answer>) {
+    func endTurn(_ answers: SidePair<Answer>) {
         state.withLock { state in
             applyPending(&state)
             state.ticker?.cancel()

@@ -32,11 +32,11 @@ struct ColumnWrapper: Sendable {
     }
 
     /// True when nothing is waiting to become a line.
-    public var isPendingEmpty: Bool { current.isEmpty && word.isEmpty && space.isEmpty }
+    var isPendingEmpty: Bool { current.isEmpty && word.isEmpty && space.isEmpty }
 
     /// Where line `index` starts in the fed text, in UTF-8 bytes; `lines.count` names the line
     /// being built.
-    public func startOffset(ofLine index: Int) -> Int {
+    func startOffset(ofLine index: Int) -> Int {
         if index < lineStarts.count { return lineStarts[index] }
         if !current.isEmpty || atParagraphStart { return currentStart }
         return word.isEmpty ? fedBytes : wordStart
@@ -124,7 +124,7 @@ struct ColumnWrapper: Sendable {
     }
 
     /// The line or lines being built, as they would be if the text ended now.
-    public var pendingLines: [WrappedLine] {
+    var pendingLines: [WrappedLine] {
         var scratch = self
         scratch.lines = []
         scratch.lineStarts = []

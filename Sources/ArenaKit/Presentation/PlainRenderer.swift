@@ -28,7 +28,7 @@ final class PlainRenderer: TurnRenderer, Sendable {
         self.output = output
     }
 
-    public func beginTurn(_ heading: TurnHeading) {
+    func beginTurn(_ heading: TurnHeading) {
         state.withLock { $0 = State(showReasoning: heading.showReasoning) }
     }
 
@@ -58,7 +58,7 @@ final class PlainRenderer: TurnRenderer, Sendable {
         }
     }
 
-    public func update(_ progress: AnswerProgress, side: Side) {
+    func update(_ progress: AnswerProgress, side: Side) {
         guard progress.status.isFinal else { return }
         state.withLock { state in
             guard !state.sides[side].ended else { return }
@@ -86,7 +86,7 @@ final class PlainRenderer: TurnRenderer, Sendable {
         }
     }
 
-    public func endTurn(_ answers: SidePair<Answer>) {}
+    func endTurn(_ answers: SidePair<Answer>) {}
 
     private func line(_ side: Side, _ tone: LineTone, _ text: String) -> String {
         "\(side.label)\(tone == .reasoning ? "~" : ":")\(text.isEmpty ? "" : " " + text)\n"

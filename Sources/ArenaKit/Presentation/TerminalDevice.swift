@@ -62,7 +62,7 @@ public final class EchoSuppressor: @unchecked Sendable {
     }
 
     /// Stops echo and line buffering on the terminal, if it is one.
-    public func suppress() {
+    func suppress() {
         guard !active, isatty(fd) == 1, tcgetattr(fd, &saved) == 0 else { return }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
@@ -71,7 +71,7 @@ public final class EchoSuppressor: @unchecked Sendable {
 
     /// Restores the terminal as it was. Whatever was typed meanwhile stays queued and appears
     /// at the next prompt.
-    public func restore() {
+    func restore() {
         guard active else { return }
         tcsetattr(fd, TCSANOW, &saved)
         active = false

@@ -1,5 +1,5 @@
 /// One model's win, tie and loss counts across a set of battles.
-struct ModelRecord: Sendable, Hashable, Codable {
+public struct ModelRecord: Sendable, Hashable, Codable {
     /// Battles the model took part in (self-play excluded).
     public var battles: Int
     /// Battles it won.
@@ -19,7 +19,7 @@ struct ModelRecord: Sendable, Hashable, Codable {
 }
 
 /// Counts battles per model.
-enum BattleTally {
+public enum BattleTally {
     /// Each model's record over `battles`; self-play battles are skipped.
     public static func records(_ battles: [Battle]) -> [String: ModelRecord] {
         var records: [String: ModelRecord] = [:]

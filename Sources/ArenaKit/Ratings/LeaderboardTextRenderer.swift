@@ -5,7 +5,7 @@
 /// Rank  Model    Rating  95% CI    Interval              Elo  Battles  W/T/L
 ///    1  alpha      1104  +31/-29        ├────●─────┤     1009      120  70/10/40
 /// ```
-struct LeaderboardTextRenderer: Sendable, Hashable {
+public struct LeaderboardTextRenderer: Sendable, Hashable {
     /// The characters the interval bars are drawn with.
     public enum BarStyle: Sendable, Hashable {
         /// `├──●──┤` box-drawing characters.

@@ -1,7 +1,7 @@
 /// Percentiles by linear interpolation between closest ranks (the method numpy and pandas use
 /// by default, "type 7"): for `p` in 0...100 over `n` sorted values the position is
 /// `(n − 1) × p / 100`, and the result interpolates between the two values around it.
-enum Percentile {
+public enum Percentile {
     /// The `p`-th percentile (0...100) of `sortedValues`, which must be sorted ascending;
     /// nil when there are no values. `p` outside 0...100 is clamped.
     public static func linear(_ p: Double, ofSorted sortedValues: [Double]) -> Double? {

@@ -1,5 +1,5 @@
 /// Why a rating computation could not run.
-enum RatingsError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum RatingsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The confidence level must lie strictly between 0 and 1 (for example 0.95).
     case invalidConfidenceLevel(Double)
     /// The number of bootstrap rounds must not be negative.

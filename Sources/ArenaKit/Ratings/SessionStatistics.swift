@@ -1,5 +1,5 @@
 /// The metrics of one answer, as `/stats` needs them.
-struct AnswerSample: Sendable, Hashable, Codable {
+public struct AnswerSample: Sendable, Hashable, Codable {
     /// The model that answered (its real name; blind sessions should reveal before `/stats`).
     public var model: String
     /// Seconds from request to first token, nil if unknown (for example a failed answer).
@@ -37,7 +37,7 @@ struct AnswerSample: Sendable, Hashable, Codable {
 
 /// Mean, median and 95th percentile of one metric; percentiles interpolate linearly
 /// (see `Percentile.linear`).
-struct MetricSummary: Sendable, Hashable, Codable {
+public struct MetricSummary: Sendable, Hashable, Codable {
     /// How many samples had a value.
     public var count: Int
     /// The arithmetic mean.
@@ -62,7 +62,7 @@ struct MetricSummary: Sendable, Hashable, Codable {
 }
 
 /// One model's numbers for the session.
-struct ModelSessionStatistics: Sendable, Hashable, Codable {
+public struct ModelSessionStatistics: Sendable, Hashable, Codable {
     /// The model.
     public var model: String
     /// Answers it gave.
@@ -82,7 +82,7 @@ struct ModelSessionStatistics: Sendable, Hashable, Codable {
 }
 
 /// Per-model session summaries for `/stats`.
-enum SessionStatistics {
+public enum SessionStatistics {
     /// Groups `samples` by model, in order of each model's first sample.
     public static func summarize(_ samples: [AnswerSample]) -> [ModelSessionStatistics] {
         var order: [String] = []

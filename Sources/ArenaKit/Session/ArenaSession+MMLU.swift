@@ -40,7 +40,7 @@ extension ArenaSession {
     var lastQuestion: MMLUQuestion? { mmlu.lastQuestion }
 
     /// Text the line editor should offer at the next prompt (from `/random`), taken once.
-    public func takeLineToEdit() -> String? {
+    func takeLineToEdit() -> String? {
         guard let question = mmlu.onTheLine else { return nil }
         return MMLUPrompt.oneLine(for: question)
     }

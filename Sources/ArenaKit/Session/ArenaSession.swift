@@ -23,16 +23,16 @@ public final class ArenaSession {
     /// Whether a blind battle hides the models' names.
     var judging = JudgingState()
     /// Where the transcripts `/leaderboard` reads are.
-    public var transcriptsDirectory: String?
+    var transcriptsDirectory: String?
     /// A model's configured price, for costs.
     let pricesFor: @Sendable (String) -> ModelPrices?
     /// A model's weight in blind battles (1 unless configured; 0 never drawn).
-    public var weightFor: @Sendable (String) -> Double = { _ in 1 }
+    var weightFor: @Sendable (String) -> Double = { _ in 1 }
 
     /// A session with `a` and `b` in the ring. Its turns are shown by the renderers
     /// `makeRenderer` makes (a fresh one each turn, at the current size) and also reach
     /// `additionalObservers`.
-    public init(
+    init(
         registry: ModelRegistry,
         models: SidePair<ModelDescriptor>,
         console: any Console,
@@ -59,7 +59,7 @@ public final class ArenaSession {
     public var recorder: SessionRecorder? { pipeline.transcript.recorder }
 
     /// Every observer of the session's turns, in the order they hear of them.
-    public var observers: [any TurnObserver] { pipeline.observers }
+    var observers: [any TurnObserver] { pipeline.observers }
 
     /// Starts a new transcript describing the session as it stands (after a load, with its turns).
     func startRecording(source: String?) {
@@ -79,7 +79,7 @@ public final class ArenaSession {
     }
 
     /// Asks both sides `prompt` and records the turn.
-    public func ask(_ prompt: String, question: MMLUQuestion? = nil, origin: TurnRequest.Origin = .message) async {
+    func ask(_ prompt: String, question: MMLUQuestion? = nil, origin: TurnRequest.Origin = .message) async {
         turnNumber += 1
         let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
         let answers = await run(turn(prompt, requests: requests, sides: .both, question: question, origin: origin))
@@ -155,7 +155,7 @@ public final class ArenaSession {
     }
 
     /// The `/models` listing: every model with its provider, origin and host, marking the two in the ring.
-    public func modelListing() -> String {
+    func modelListing() -> String {
         let models = registry.descriptors
         let nameWidth = models.map { DisplayWidth.of($0.name) }.max() ?? 4
         let providerWidth = models.map(\.provider.rawValue.count).max() ?? 8
@@ -175,7 +175,7 @@ public final class ArenaSession {
     }
 
     /// The `/settings` table: everything in effect, per side.
-    public func settingsTable() -> String {
+    func settingsTable() -> String {
         func value<T>(_ keyPath: KeyPath<GenerationSettings, T?>, _ format: (T) -> String) -> SidePair<String> {
             SidePair(a: state.a.settings[keyPath: keyPath].map(format) ?? "default",
                      b: state.b.settings[keyPath: keyPath].map(format) ?? "default")

@@ -2,8 +2,8 @@
 /// and reports a summary line instead.
 final class SilentRenderer: TurnRenderer, Sendable {
     public init() {}
-    public func beginTurn(_ heading: TurnHeading) {}
+    func beginTurn(_ heading: TurnHeading) {}
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {}
-    public func update(_ progress: AnswerProgress, side: Side) {}
-    public func endTurn(_ answers: SidePair<Answer>) {}
+    func update(_ progress: AnswerProgress, side: Side) {}
+    func endTurn(_ answers: SidePair<Answer>) {}
 }

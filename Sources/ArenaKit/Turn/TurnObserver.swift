@@ -4,7 +4,7 @@
 ///
 /// `text` and `progress` come from the two sides' streaming tasks concurrently and must return
 /// quickly. Every method has an empty default, so an observer implements only what it uses.
-public protocol TurnObserver: AnyObject, Sendable {
+package protocol TurnObserver: AnyObject, Sendable {
     /// The turn is about to be sent.
     func turnBegan(_ turn: TurnRequest)
     /// More text for a side, raw from the model, with the side's progress after it.
@@ -26,7 +26,7 @@ extension TurnObserver {
 }
 
 /// One side's finished answer, as every observer sees it.
-public struct FinalAnswer: Sendable {
+package struct FinalAnswer: Sendable {
     public var side: Side
     /// The name of the model that answered.
     public var model: String

@@ -13,7 +13,7 @@ public final class TurnPipeline: Sendable {
     /// Counts answers and votes for `/stats`.
     let tally = AnswerTally()
     /// Every observer, in the order events reach them.
-    public let observers: [any TurnObserver]
+    let observers: [any TurnObserver]
 
     private init(runner: TurnRunner, presentation: any TurnObserver, transcript: TranscriptRecorderObserver, additional: [any TurnObserver]) {
         self.runner = runner

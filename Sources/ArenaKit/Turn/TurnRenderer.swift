@@ -4,15 +4,15 @@ import Foundation
 public struct AnswerProgress: Sendable, Hashable {
     public var status: AnswerStatus
     public var startedAt: ContinuousClock.Instant
-    public var firstTokenAt: ContinuousClock.Instant?
-    public var endedAt: ContinuousClock.Instant?
+    var firstTokenAt: ContinuousClock.Instant?
+    var endedAt: ContinuousClock.Instant?
     /// Output tokens so far, and whether that is an estimate.
     public var outputTokens: Int
-    public var tokensAreEstimated: Bool
+    var tokensAreEstimated: Bool
     /// Cost of the answer in US dollars, when the model has prices configured.
     public var cost: Double?
     /// When a retry is pending, the moment it will be sent.
-    public var retryAt: ContinuousClock.Instant?
+    var retryAt: ContinuousClock.Instant?
     /// A verdict on the finished answer shown first in its footer, such as an MMLU grade.
     public var note: String?
 
@@ -42,7 +42,7 @@ public struct TurnHeading: Sendable, Hashable {
     /// The label of each side: a model's display name, or "Model A"/"Model B" in a blind battle.
     public var names: SidePair<String>
     /// Whether reasoning text is shown (`/think on|off`).
-    public var showReasoning: Bool
+    var showReasoning: Bool
 
     public init(names: SidePair<String>, showReasoning: Bool = true) {
         self.names = names
@@ -69,7 +69,7 @@ public protocol TurnRenderer: AnyObject, Sendable {
 
 extension AnswerProgress {
     /// Tokens per second after the first token, measured up to `now` (or the end).
-    public func tokensPerSecond(now: ContinuousClock.Instant) -> Double? {
+    func tokensPerSecond(now: ContinuousClock.Instant) -> Double? {
         guard let first = firstTokenAt, outputTokens > 1 else { return nil }
         let seconds = ((endedAt ?? now) - first).seconds
         guard seconds > 0.05 else { return nil }

@@ -3,7 +3,7 @@
 /// Every source of a turn (a typed line, `/ask`, `/retry`, `/replay`, `/run`, `arena run`,
 /// `arena replay`, `arena mmlu`) builds one of these and hands it to the same ``TurnRunner``,
 /// whose observers then draw, record, grade and count it the same way.
-public struct TurnRequest: Sendable {
+package struct TurnRequest: Sendable {
     /// What started the turn.
     public enum Origin: String, Sendable, Hashable {
         /// A message: typed, piped, a script line, or `/ask`.

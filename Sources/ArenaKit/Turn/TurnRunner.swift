@@ -6,9 +6,9 @@
 /// both; the text received so far is kept and marked interrupted.
 struct TurnRunner: Sendable {
     /// Finds the client for a model name.
-    public var clientFor: @Sendable (String) throws -> any ModelClient
+    var clientFor: @Sendable (String) throws -> any ModelClient
     /// Finds the prices of a model, when configured.
-    public var pricesFor: @Sendable (String) -> ModelPrices?
+    var pricesFor: @Sendable (String) -> ModelPrices?
 
     public init(
         clientFor: @escaping @Sendable (String) throws -> any ModelClient,

@@ -25,7 +25,7 @@ struct JSONBodyStream: AsyncSequence, Sendable {
 
     private let segments: [Segment]
     /// The number of bytes the stream delivers in all.
-    public let length: Int
+    let length: Int
 
     /// The stream of `value` written as compact JSON (the same bytes as ``JSONValue/jsonBytes``).
     public init(_ value: JSONValue) {
@@ -36,7 +36,7 @@ struct JSONBodyStream: AsyncSequence, Sendable {
         length = output.length
     }
 
-    public func makeAsyncIterator() -> Iterator {
+    func makeAsyncIterator() -> Iterator {
         Iterator(segments: segments)
     }
 

@@ -23,19 +23,19 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The string, when this is one.
-    public var stringValue: String? {
+    var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, when this is one.
-    public var doubleValue: Double? {
+    var doubleValue: Double? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The number as an integer, when this is a number that fits.
-    public var intValue: Int? {
+    var intValue: Int? {
         if case .number(let value) = self, let int = Int(exactly: value.rounded(.towardZero)) { return int }
         return nil
     }
@@ -47,26 +47,26 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The elements, when this is an array.
-    public var arrayValue: [JSONValue]? {
+    var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The object, when this is one.
-    public var objectValue: JSONObject? {
+    var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// True for `null`.
-    public var isNull: Bool {
+    var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
     /// A short text for any scalar (strings as they are, numbers without a needless `.0`),
     /// used where providers disagree on a field's type (an error `code` may be a string or an int).
-    public var scalarText: String? {
+    var scalarText: String? {
         switch self {
         case .string(let value): return value
         case .number(let value):
@@ -91,7 +91,7 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 
-    public var members: [Member]
+    var members: [Member]
 
     public init(_ members: [Member] = []) {
         self.members = members

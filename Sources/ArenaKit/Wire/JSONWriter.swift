@@ -17,7 +17,7 @@ extension JSONValue {
     public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     /// The value written as compact JSON, in UTF-8 bytes.
-    public var jsonBytes: [UInt8] {
+    var jsonBytes: [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(256)
         write(to: &output)

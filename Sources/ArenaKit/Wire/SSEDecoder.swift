@@ -91,7 +91,7 @@ package struct SSEDecoder: Sendable {
     }
 
     /// True when bytes of an unfinished line or event are pending.
-    public var hasPendingInput: Bool {
+    var hasPendingInput: Bool {
         !partialLine.isEmpty || hasData || eventType != nil || !byteOrderMarkPrefix.isEmpty
     }
 

@@ -8,7 +8,7 @@ package struct ServerSentEvent: Sendable, Hashable {
     /// The `data:` lines joined with `\n`, as UTF-8 bytes.
     public var data: [UInt8]
     /// The last event id seen so far in the stream (`id:` fields carry over between events).
-    public var lastEventID: String
+    var lastEventID: String
 
     public init(type: String = "message", data: [UInt8], lastEventID: String = "") {
         self.type = type

@@ -15,7 +15,7 @@ struct BuiltInModel: ModelClient {
         case scribe
     }
 
-    public let behaviour: Behaviour
+    let behaviour: Behaviour
     public let pace: BuiltInPace
 
     public init(_ behaviour: Behaviour, pace: BuiltInPace) {
