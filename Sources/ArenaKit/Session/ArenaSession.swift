@@ -1,7 +1,8 @@
 import Foundation
 
-/// A running arena session: both conversations, the models they use, and what each command
-/// does to them. The REPL, piped input and scripts all drive a session the same way.
+/// A running arena session: both conversations, the models they use, and the turns asked of
+/// them, each built as a ``TurnRequest`` and run through the session's ``TurnPipeline``. The
+/// commands (Commands/) act on it; the REPL, piped input and scripts all drive it the same way.
 public final class ArenaSession {
     public internal(set) var state: ArenaState
     public let registry: ModelRegistry
@@ -86,6 +87,7 @@ public final class ArenaSession {
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
     }
 
+    /// Asks the last question again of the sides in `selection` (`/retry`).
     func retry(_ selection: SideSelection) async throws(CommandError) {
         guard state.turnCount > 0 else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = state.a.retryRequest().map { a in SidePair(a: a, b: state.b.retryRequest()!) }!
