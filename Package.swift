@@ -64,14 +64,17 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
+        // What the tests (and the benchmarks) share: temporary directories cleaned up at exit,
+        // one pseudo-terminal, a recording turn observer and a recording console.
+        .target(name: "ArenaTestSupport", dependencies: ["ArenaKit"]),
+        .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
         .testTarget(
             name: "ArenaKitTests",
-            dependencies: ["ArenaKit", "ArenaTestServer"]
+            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
         ),
         .testTarget(
             name: "ArenaEndToEndTests",
-            dependencies: ["ArenaKit", "ArenaTestServer"]
+            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
         ),
     ]
 )

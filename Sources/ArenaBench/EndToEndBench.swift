@@ -1,5 +1,6 @@
 import ArenaKit
 import ArenaTestServer
+import ArenaTestSupport
 import Foundation
 import Synchronization
 
@@ -168,21 +169,21 @@ struct EndToEndBench {
     /// and the turn ends when the prompt shows again.
     private func terminalRun(server: ProviderTestServer, variables: [String: String], arguments: [String]) throws -> Run {
         let before = chatRequestCount(server)
-        let terminal = try PseudoTerminal(prompt: "arena> ")
+        let terminal = try PseudoTerminal(watching: "arena> ", keepsOutput: false)
         defer { terminal.close() }
         let watcher = RequestWatcher(server: server, after: before)
         let child = try ChildProcess(
             executable: environment.arena, arguments: arguments, environment: environment.childEnvironment(variables),
             stdin: -1, stdout: -1, stderr: -1, controllingTerminal: terminal.slavePath
         )
-        guard terminal.waitForPrompt(count: 1, timeout: .seconds(20)) != nil else {
+        guard terminal.waitForWatchedText(count: 1, timeout: .seconds(20)) != nil else {
             _ = child.wait(timeout: .milliseconds(1))
             _ = watcher.stop()
             throw ChildProcessError(description: "arena's prompt did not appear in the terminal within 20 s")
         }
-        terminal.type("Say many words.\r")
-        let promptAgain = terminal.waitForPrompt(count: 2, timeout: .seconds(180))
-        terminal.type("\u{04}")
+        terminal.send("Say many words.\r")
+        let promptAgain = terminal.waitForWatchedText(count: 2, timeout: .seconds(180))
+        terminal.send("\u{04}")
         let outcome = child.wait(timeout: .seconds(10))
         let firstRequest = watcher.stop()
         guard let promptAgain, let firstRequest else {

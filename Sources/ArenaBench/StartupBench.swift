@@ -1,3 +1,4 @@
+import ArenaTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -51,13 +52,13 @@ struct StartupBench {
         do {
             var times: [Double] = []
             for _ in 0..<promptRuns {
-                let terminal = try PseudoTerminal(prompt: "arena> ")
+                let terminal = try PseudoTerminal(watching: "arena> ", keepsOutput: false)
                 defer { terminal.close() }
                 let child = try ChildProcess(executable: environment.arena, arguments: ["--no-record", "--no-history"],
                                              environment: environment.childEnvironment(),
                                              stdin: -1, stdout: -1, stderr: -1, controllingTerminal: terminal.slavePath)
-                let ready = terminal.waitForPrompt(count: 1, timeout: .seconds(10))
-                terminal.type("\u{04}")
+                let ready = terminal.waitForWatchedText(count: 1, timeout: .seconds(10))
+                terminal.send("\u{04}")
                 let outcome = child.wait(timeout: .seconds(10))
                 guard let ready else {
                     throw ChildProcessError(description: "no prompt within 10 s (exit \(outcome.status))")

@@ -1,3 +1,4 @@
+import ArenaTestSupport
 import Foundation
 
 /// Finds the built `arena` executable next to the test bundle (both live in the build
@@ -17,11 +18,9 @@ enum ArenaBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
     }
 
-    /// A new empty directory to serve as HOME.
+    /// A new empty directory to serve as HOME, removed when the tests end.
     static func temporaryHome() -> String {
-        let path = NSTemporaryDirectory() + "arena-e2e-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TemporaryDirectory.path(prefix: "arena-e2e-")
     }
 
     /// The environment for a run: HOME in a throwaway folder, no colour preferences inherited.

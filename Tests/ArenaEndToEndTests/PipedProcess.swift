@@ -1,3 +1,4 @@
+import ArenaTestSupport
 import Foundation
 
 /// Runs arena with its output on a pipe, so a test can watch the output as it comes and act

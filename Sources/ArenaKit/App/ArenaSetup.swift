@@ -10,9 +10,10 @@ public struct ArenaSetup: Sendable {
     public let stdinIsTerminal: Bool
     public let stdoutIsTerminal: Bool
     public let style: TerminalStyle
-    public let console: StandardConsole
+    /// Where listings, confirmations and problems go (standard output and error).
+    public var console: any Console
     /// Where new transcripts are written, or `nil` when recording is off.
-    public let transcriptsDirectory: String?
+    let transcriptsDirectory: String?
     /// The MMLU data directory named with `--mmlu`, if any.
     public let mmluDirectory: String?
 
@@ -20,6 +21,8 @@ public struct ArenaSetup: Sendable {
     public let catalog: ModelCatalog
     /// Problems in the configuration worth telling the person about.
     public let configWarnings: [ConfigWarning]
+    /// Observers every turn of every command also reaches, after arena's own (see ``TurnPipeline``).
+    var additionalObservers: [any TurnObserver] = []
 
     /// Assembles the setup. Reads `.env` in the working directory for models and keys only
     /// (never overriding the real environment, never steering arena), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the
@@ -103,6 +106,7 @@ public struct ArenaSetup: Sendable {
             pricesFor: { [catalog] in catalog.prices(for: $0) },
             makeRecorder: makeRecorder,
             loadMMLU: loadMMLU,
+            additionalObservers: additionalObservers,
             makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)

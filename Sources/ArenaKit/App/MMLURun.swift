@@ -1,10 +1,12 @@
 import Foundation
-import Synchronization
 
 /// `arena mmlu`: N questions of a subject asked of two models unattended, both models at
 /// once with a bounded number of requests in flight, graded, and summarised as accuracy with
 /// a 95% confidence interval per model. Every question is its own conversation; the run is
 /// recorded as a transcript (each question after a `clear`, so a replay asks them the same way).
+///
+/// Each side of a question is a turn of its own (so the bound counts requests, not questions),
+/// run through the same ``TurnPipeline`` observers as the REPL's turns.
 public struct MMLURun: Sendable {
     public let setup: ArenaSetup
     public let models: SidePair<ModelDescriptor>
@@ -29,10 +31,9 @@ public struct MMLURun: Sendable {
         return bank.randomQuestions(count, of: subject, using: &generator)
     }
 
-    /// Runs every question; `progress` is called after each answer with how many are done of
-    /// how many. Returns the score per side.
-    public func run(progress: @escaping @Sendable (Int, Int) -> Void) async -> SidePair<MMLUTally> {
-        let registry = setup.registry
+    /// The pipeline the run's turns go through, recording into a new transcript when recording
+    /// is on; `progress` is told after each answer how many are done of how many.
+    func makePipeline(progress: @escaping @Sendable (Int, Int) -> Void) -> TurnPipeline {
         let recorder = setup.transcriptsDirectory.map { directory in
             SessionRecorder(makeWriter: { try TranscriptWriter.create(in: directory) }, onError: { [console = setup.console] in console.error($0) })
         }
@@ -40,90 +41,42 @@ public struct MMLURun: Sendable {
         for side in Side.allCases {
             recorder?.record(.model(.init(side: side, descriptor: models[side])))
         }
-        let jobs = questions.enumerated().flatMap { index, question in Side.allCases.map { (index, question, $0) } }
-        let shared = SharedProgress()
-        let models = self.models
+        let runner = TurnRunner(clientFor: { [registry = setup.registry] in try registry.client(named: $0) }, pricesFor: { [catalog = setup.catalog] in catalog.prices(for: $0) })
+        return .batch(runner: runner, recorder: recorder, answers: questions.count * 2, progress: progress, additional: setup.additionalObservers)
+    }
+
+    /// The turn asking one side question number `index` (from 0) on its own.
+    func turn(_ index: Int, side: Side) -> TurnRequest {
+        let question = questions[index]
+        let prompt = MMLUPrompt.text(for: question)
+        return TurnRequest(
+            number: index + 1, prompt: prompt,
+            requests: SidePair(both: ChatRequest(messages: [.user(prompt)], settings: GenerationSettings())),
+            models: models, heading: TurnHeading(names: models.map { _, model in model.name }),
+            sides: .only(side), question: question, origin: .mmlu)
+    }
+
+    /// Runs every question; `progress` is called after each answer with how many are done of
+    /// how many. Returns the score per side.
+    public func run(progress: @escaping @Sendable (Int, Int) -> Void) async -> SidePair<MMLUTally> {
+        await run(through: makePipeline(progress: progress))
+    }
+
+    /// Runs every question through `pipeline`; returns the score per side.
+    public func run(through pipeline: TurnPipeline) async -> SidePair<MMLUTally> {
+        let jobs = questions.indices.flatMap { index in Side.allCases.map { turn(index, side: $0) } }
         await withTaskGroup(of: Void.self) { group in
             var next = 0
             func startNext() {
                 guard next < jobs.count else { return }
-                let (index, question, side) = jobs[next]
+                let turn = jobs[next]
                 next += 1
-                group.addTask {
-                    let sink = CollectingSink()
-                    var status = AnswerStatus.done
-                    do {
-                        let client = try registry.client(named: models[side].name)
-                        try await client.stream(ChatRequest(messages: [.user(MMLUPrompt.text(for: question))], settings: GenerationSettings()), into: sink)
-                    } catch {
-                        status = .failed(message: "\(models[side].name): \(error)")
-                    }
-                    var answer = sink.answer
-                    answer.status = status
-                    let graded = MMLUGrader.grade(answer.text, for: question)
-                    shared.scores.withLock { $0[side].record(graded.grade) }
-                    sink.finish(answer, side: side, turn: index + 1, question: question, graded: graded, model: models[side].name, recorder: recorder, shared: shared)
-                    let count = shared.done.withLock { count in
-                        count += 1
-                        return count
-                    }
-                    progress(count, jobs.count)
-                }
+                group.addTask { _ = await pipeline.run(turn) }
             }
             for _ in 0..<concurrency { startNext() }
             for await _ in group { startNext() }
         }
-        recorder?.close()
-        return shared.scores.withLock { $0 }
-    }
-}
-
-/// What the concurrent questions share: grades by question, scores, and how many are done.
-private final class SharedProgress: Sendable {
-    let scores = Mutex(SidePair(both: MMLUTally()))
-    let done = Mutex(0)
-    /// The first side's events of each question, waiting for the other side's.
-    let pendingTurns = Mutex([Int: [TranscriptEvent]]())
-}
-
-/// Collects one answer without showing it, and records it in order once both sides are in.
-private final class CollectingSink: AnswerSink, Sendable {
-    private let state = Mutex(Answer())
-
-    func receive(_ event: AnswerEvent) {
-        state.withLock { answer in
-            switch event {
-            case .text(let text): answer.text += text
-            case .reasoning(let text): answer.reasoning += text
-            case .usage(let usage): answer.usage = usage
-            case .finished(let reason): answer.finishReason = reason
-            case .reportedModel(let name): answer.reportedModel = name
-            case .retrying: break
-            }
-        }
-    }
-
-    var answer: Answer { state.withLock { $0 } }
-
-    /// Keeps the first side's events until the other side of the same question is in, then writes
-    /// the turn (clear, question, both answers, both grades) in one piece.
-    func finish(_ answer: Answer, side: Side, turn: Int, question: MMLUQuestion, graded: MMLUGradedAnswer, model: String, recorder: SessionRecorder?, shared: SharedProgress) {
-        guard let recorder else { return }
-        let events: [TranscriptEvent] = [
-            .answer(.init(turn: turn, side: side, model: model, answer: answer)),
-            .grade(.init(turn: turn, side: side, model: model, graded: graded)),
-        ]
-        let toWrite: [TranscriptEvent]? = shared.pendingTurns.withLock { pending in
-            guard let other = pending.removeValue(forKey: turn) else {
-                pending[turn, default: []] += events
-                return nil
-            }
-            let reference = TranscriptEvent.MMLUReference(subject: question.subject.name, split: question.split.rawValue, index: question.index, answer: question.answer.letter)
-            return [.clear, .user(.init(turn: turn, prompt: MMLUPrompt.text(for: question), mmlu: reference))] + other + events
-        }
-        if let toWrite {
-            recorder.record(toWrite)
-            recorder.sync()
-        }
+        pipeline.transcript.recorder?.close()
+        return pipeline.grader.scores
     }
 }

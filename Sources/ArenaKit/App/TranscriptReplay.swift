@@ -82,7 +82,7 @@ public struct TranscriptReplay: Sendable {
     }
 
     /// Replays one file without showing the answers (for directories).
-    public func replaySilently(_ path: String) async -> Outcome {
+    func replaySilently(_ path: String) async -> Outcome {
         do {
             let (transcript, _) = try TranscriptReader.load(path: path)
             let session = try makeSession(for: transcript, renderer: { SilentRenderer() })

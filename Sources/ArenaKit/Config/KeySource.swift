@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Where a model's key comes from. The key itself never appears in descriptions.
-public enum KeySource: Sendable, Hashable, CustomStringConvertible {
+enum KeySource: Sendable, Hashable, CustomStringConvertible {
     /// No key (local servers need none).
     case none
     /// An environment variable (`key: ${NAME}`).

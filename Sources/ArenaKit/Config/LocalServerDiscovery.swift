@@ -7,9 +7,9 @@ public struct LocalServerCandidate: Sendable, Hashable {
     /// Short name used as the prefix of its models' names ("ollama" → "ollama/llama3.2").
     public var name: String
     /// The OpenAI-compatible base URL, such as `http://127.0.0.1:11434/v1`.
-    public var baseURL: String
+    var baseURL: String
     /// Whether to also try Ollama's native `GET /api/tags`.
-    public var isOllama: Bool
+    var isOllama: Bool
 
     public init(name: String, baseURL: String, isOllama: Bool = false) {
         self.name = name
@@ -37,7 +37,7 @@ public struct LocalServerCandidate: Sendable, Hashable {
 
 /// What discovery found on one local server.
 public struct DiscoveredServer: Sendable, Hashable {
-    public var candidate: LocalServerCandidate
+    var candidate: LocalServerCandidate
     /// The names the models were registered under.
     public var modelNames: [String]
 }

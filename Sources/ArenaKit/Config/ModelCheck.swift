@@ -6,7 +6,7 @@ public struct ModelCheckResult: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var succeeded: Bool
     /// One line saying what happened ("ok: answered "OK" in 0.4s" or the error).
-    public var detail: String
+    var detail: String
 
     public var description: String { "\(succeeded ? "✓" : "✗") \(name): \(detail)" }
 }

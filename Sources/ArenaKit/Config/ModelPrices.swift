@@ -1,7 +1,7 @@
 /// What a model costs, in the configured currency per million tokens.
 public struct ModelPrices: Sendable, Hashable, Codable {
-    public var inputPerMillion: Double
-    public var outputPerMillion: Double
+    var inputPerMillion: Double
+    var outputPerMillion: Double
 
     public init(inputPerMillion: Double, outputPerMillion: Double) {
         self.inputPerMillion = inputPerMillion

@@ -3,17 +3,17 @@
 public struct ModelSpec: Sendable, Hashable {
     /// The connection, without its key (that comes from ``keySource``).
     public var connection: ModelConnection
-    public var keySource: KeySource
-    public var prices: ModelPrices?
+    var keySource: KeySource
+    var prices: ModelPrices?
     /// How often blind battles pick this model relative to others (1 when unset).
-    public var weight: Double?
+    var weight: Double?
     /// Why the model cannot be used as configured, if it cannot.
     public var problem: String?
     /// Where it was configured, for messages.
     public var file: String?
     public var line: Int?
 
-    public init(
+    init(
         connection: ModelConnection,
         keySource: KeySource = .none,
         prices: ModelPrices? = nil,

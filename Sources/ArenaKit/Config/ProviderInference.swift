@@ -1,7 +1,7 @@
 /// Guesses the provider from an endpoint URL, for models found in the environment:
 /// `/openai/deployments/` → azure-openai, `api.anthropic.com` → anthropic, `/v1` bases (local
 /// servers and known OpenAI-compatible services) → openai, anything else → azure-ai.
-public enum ProviderInference {
+enum ProviderInference {
     /// Hosts of services that speak the OpenAI API.
     static let openAICompatibleHosts: Set<String> = [
         "api.openai.com", "openrouter.ai", "api.groq.com", "api.deepseek.com", "api.mistral.ai",

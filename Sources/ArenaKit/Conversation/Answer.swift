@@ -3,7 +3,7 @@ public struct TokenUsage: Sendable, Hashable, Codable {
     public var inputTokens: Int?
     public var outputTokens: Int?
     /// True when the counts are arena's estimate rather than the provider's report.
-    public var isEstimate: Bool
+    var isEstimate: Bool
 
     public init(inputTokens: Int? = nil, outputTokens: Int? = nil, isEstimate: Bool = false) {
         self.inputTokens = inputTokens
@@ -65,7 +65,7 @@ public enum AnswerStatus: Sendable, Hashable {
     case failed(message: String)
 
     /// True once nothing more will arrive for this answer.
-    public var isFinal: Bool {
+    var isFinal: Bool {
         switch self {
         case .waiting, .retrying, .streaming: return false
         case .done, .incomplete, .interrupted, .failed: return true
@@ -73,7 +73,7 @@ public enum AnswerStatus: Sendable, Hashable {
     }
 
     /// The word shown in a column header.
-    public var word: String {
+    var word: String {
         switch self {
         case .waiting: return "waiting"
         case .retrying: return "retrying"
@@ -89,7 +89,7 @@ public enum AnswerStatus: Sendable, Hashable {
 /// One side's answer to one turn: its text and everything measured about it.
 public struct Answer: Sendable, Hashable {
     public var text: String
-    public var reasoning: String
+    var reasoning: String
     public var status: AnswerStatus
     public var finishReason: FinishReason?
     public var usage: TokenUsage?
@@ -98,7 +98,7 @@ public struct Answer: Sendable, Hashable {
     /// Seconds from sending the request to the answer ending.
     public var duration: Double?
     /// The model name the server reported, when it differs from what was asked for.
-    public var reportedModel: String?
+    var reportedModel: String?
 
     public init(
         text: String = "",
@@ -133,7 +133,7 @@ public struct Answer: Sendable, Hashable {
     }
 
     /// Output tokens per second of streaming (after the first token), when it can be told.
-    public var tokensPerSecond: Double? {
+    var tokensPerSecond: Double? {
         guard let duration, let ttft = timeToFirstToken else { return nil }
         let streamingSeconds = duration - ttft
         let tokens = outputTokens.count

@@ -7,7 +7,7 @@ public enum ChatRole: String, Sendable, Hashable, Codable {
 
 /// One message of a conversation, as it is sent to a model.
 public struct ChatMessage: Sendable, Hashable, Codable {
-    public var role: ChatRole
+    var role: ChatRole
     public var content: String
 
     public init(role: ChatRole, content: String) {

@@ -3,12 +3,12 @@
 /// Every field is optional: `nil` means "not set", so the provider's (or the model's configured)
 /// default applies and nothing is sent for it.
 public struct GenerationSettings: Sendable, Hashable, Codable {
-    public var temperature: Double?
-    public var maxTokens: Int?
-    public var topP: Double?
+    var temperature: Double?
+    var maxTokens: Int?
+    var topP: Double?
     public var seed: Int?
     public var stop: [String]?
-    public var systemPrompt: String?
+    var systemPrompt: String?
 
     public init(
         temperature: Double? = nil,
@@ -27,7 +27,7 @@ public struct GenerationSettings: Sendable, Hashable, Codable {
     }
 
     /// These settings with every field that `other` sets taken from `other`.
-    public func overlaid(by other: GenerationSettings) -> GenerationSettings {
+    func overlaid(by other: GenerationSettings) -> GenerationSettings {
         GenerationSettings(
             temperature: other.temperature ?? temperature,
             maxTokens: other.maxTokens ?? maxTokens,

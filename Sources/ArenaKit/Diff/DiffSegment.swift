@@ -1,5 +1,5 @@
 /// A run of text in a diff: unchanged, only in the new text, or only in the old text.
-public struct DiffSegment: Sendable, Hashable {
+struct DiffSegment: Sendable, Hashable {
     /// What happened to the text.
     public enum Kind: Sendable, Hashable {
         /// In both texts.
@@ -11,7 +11,7 @@ public struct DiffSegment: Sendable, Hashable {
     }
 
     /// What happened to `text`.
-    public var kind: Kind
+    var kind: Kind
     /// The text itself, whitespace included.
     public var text: String
 

@@ -5,7 +5,7 @@
 /// thousands of words), and the result is tidied for reading: whitespace that merely separates
 /// two changes is folded into them, and within each changed stretch the deleted text comes
 /// before the inserted text.
-public enum WordDiff {
+enum WordDiff {
     /// The segments that turn `old` into `new`. Concatenating the equal and deleted segments
     /// gives `old`; the equal and inserted segments give `new`. Adjacent segments never share
     /// a kind, and no segment is empty.

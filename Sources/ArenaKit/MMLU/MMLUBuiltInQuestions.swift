@@ -1,7 +1,7 @@
 /// The small question set compiled into arena, so MMLU commands work offline on a fresh
 /// machine. The questions were written for arena (they are not taken from MMLU) and use real
 /// MMLU subject names, five per subject, with answers spread evenly over A to D.
-public enum MMLUBuiltInQuestions {
+enum MMLUBuiltInQuestions {
     /// Every built-in question, as split `test`, numbered per subject.
     public static var all: [MMLUQuestion] {
         (sciences + humanities).flatMap { set in

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One record of a CSV file: its fields, and the one-based line on which it starts.
-public struct MMLUCSVRecord: Sendable, Hashable {
+struct MMLUCSVRecord: Sendable, Hashable {
     /// The line on which the record starts (records may span lines inside quoted fields).
     public var line: Int
     /// The fields, exactly as written: quotes removed, doubled quotes undoubled, nothing trimmed.
@@ -25,7 +25,7 @@ public struct MMLUCSVRecord: Sendable, Hashable {
 /// - Each field is decoded from UTF-8 once and must be valid; everything else, including
 ///   U+0085, U+00A0, U+FEFF, tabs and surrounding spaces, is kept. Only a UTF-8 byte order mark
 ///   at the very start of the file is dropped, since it marks the encoding, not content.
-public enum MMLUCSVReader {
+enum MMLUCSVReader {
     /// Reads every record of `bytes`. `file` names the source in errors ("file:line").
     public static func records(in bytes: [UInt8], file: String) throws(MMLUDataError) -> [MMLUCSVRecord] {
         var records: [MMLUCSVRecord] = []

@@ -1,6 +1,6 @@
 /// What can go wrong while finding or reading MMLU data. Each case names the file and, for
 /// problems inside a file, the one-based line where the offending record or field starts.
-public enum MMLUDataError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum MMLUDataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A quoted field was still open at the end of the file.
     case unterminatedQuote(file: String, line: Int)
     /// A closing quote was followed by something other than a comma or a line break.

@@ -29,7 +29,7 @@ public enum MMLUDataLocator {
     /// A found data directory: the folder holding `dev/`, `val/`, `test/`.
     public struct Location: Sendable, Hashable {
         /// The folder holding the split folders.
-        public var dataDirectory: String
+        var dataDirectory: String
         /// Where it was named.
         public var origin: Origin
 
@@ -45,7 +45,7 @@ public enum MMLUDataLocator {
     ///
     /// A directory named explicitly (option or environment variable) that holds no data is an
     /// error rather than a silent fallback, so that a typo does not go unnoticed.
-    public static func locate(
+    static func locate(
         explicitDirectory: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(MMLUDataError) -> Location? {
@@ -101,7 +101,7 @@ public enum MMLUDataLocator {
 extension MMLUQuestionBank {
     /// Loads the bank arena should use: the located MMLU data (see `MMLUDataLocator.locate`),
     /// or the built-in question set when none is found. `bank.source` says which.
-    public static func load(
+    package static func load(
         explicitDirectory: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(MMLUDataError) -> MMLUQuestionBank {

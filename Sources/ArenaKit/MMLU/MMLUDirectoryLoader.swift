@@ -4,7 +4,7 @@ import Synchronization
 /// Reads every `<subject>_<split>.csv` below a data directory laid out as the MMLU release's
 /// `data/` folder (`dev/`, `val/`, `test/`). Files are shared out among one worker per core;
 /// each worker reads its files into one reused buffer and parses the bytes directly.
-public enum MMLUDirectoryLoader {
+enum MMLUDirectoryLoader {
     /// One CSV file to read.
     struct FileJob: Sendable {
         var path: String

@@ -1,6 +1,6 @@
 /// Turns the bytes of one MMLU CSV file (`<subject>_<split>.csv`: question, four choices and
 /// the answer letter per record, no header) into questions.
-public enum MMLUFileParser {
+enum MMLUFileParser {
     /// The number of fields in every MMLU record.
     public static let fieldsPerRecord = 6
 

@@ -1,6 +1,6 @@
 /// Turns a question into the text sent to a model: the question, its choices labelled A to D,
 /// and a short instruction to answer with one letter. The correct answer is never included.
-public enum MMLUPrompt {
+enum MMLUPrompt {
     /// The instruction that ends every prompt.
     public static let instruction = "Answer with a single letter: A, B, C or D."
 

@@ -31,7 +31,7 @@ public enum MMLUChoice: Int, Sendable, Hashable, Codable, CaseIterable, Comparab
     public var index: Int { rawValue }
 
     /// The uppercase letter shown to people and models: "A"…"D".
-    public var letter: String {
+    var letter: String {
         switch self {
         case .a: return "A"
         case .b: return "B"

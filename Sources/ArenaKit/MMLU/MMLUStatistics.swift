@@ -6,9 +6,9 @@ public struct MMLUWilsonInterval: Sendable, Hashable, Codable {
     public static let z95 = 1.959963984540054
 
     /// The lower bound, in [0, 1].
-    public var lower: Double
+    var lower: Double
     /// The upper bound, in [0, 1].
-    public var upper: Double
+    var upper: Double
 
     /// The interval for `successes` out of `trials` at the given z (95% by default); nil when
     /// `trials` is zero or the counts are inconsistent.

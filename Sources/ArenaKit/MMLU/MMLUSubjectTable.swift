@@ -4,7 +4,7 @@
 ///     built-in question set (60 questions in 12 subjects)
 ///     subject                    dev  val  test
 ///     abstract_algebra             0    0     5
-public enum MMLUSubjectTable {
+enum MMLUSubjectTable {
     /// The listing for `bank`, one subject per line, sorted by name, ending with a newline.
     public static func render(_ bank: MMLUQuestionBank) -> String {
         let header = ["subject", "dev", "val", "test"]

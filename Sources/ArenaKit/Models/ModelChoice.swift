@@ -1,5 +1,5 @@
 /// Picks the two models a session starts with.
-public enum ModelChoice {
+enum ModelChoice {
     /// The pair named by `a` and `b` when given; otherwise the first two usable configured
     /// models (from the models file, then the environment), filled up with the built-in
     /// `echo` and `scribe`.

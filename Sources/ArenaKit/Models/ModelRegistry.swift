@@ -29,14 +29,14 @@ public final class ModelRegistry: Sendable {
     }
 
     /// A new registry holding the same models, to which more can be added without touching this one.
-    public func copy() -> ModelRegistry {
+    func copy() -> ModelRegistry {
         let copy = ModelRegistry()
         copy.entries.withLock { $0 = entries.withLock { $0 } }
         return copy
     }
 
     /// Adds a model, or replaces the one with the same name.
-    public func register(_ descriptor: ModelDescriptor, makeClient: @escaping ClientMaker) {
+    func register(_ descriptor: ModelDescriptor, makeClient: @escaping ClientMaker) {
         entries.withLock { entries in
             if let index = entries.firstIndex(where: { $0.descriptor.name == descriptor.name }) {
                 entries[index] = Entry(descriptor: descriptor, makeClient: makeClient)

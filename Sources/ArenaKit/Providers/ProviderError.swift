@@ -2,7 +2,7 @@ import Foundation
 
 /// Why an answer could not be had from a provider. Every case describes itself in one line
 /// that names what went wrong and never contains a key.
-public enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum ProviderError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server answered with an HTTP error status.
     case http(status: Int, code: String?, message: String?)
     /// The provider's content filter blocked the prompt or the answer.

@@ -20,15 +20,17 @@ public struct Completion: Sendable {
             guard current.hasPrefix("/") else { return [] }
             return CommandCatalog.all.map(\.name).filter { $0.hasPrefix(current) }
         }
-        guard let spec = CommandCatalog.spec(named: words[0].lowercased()) else { return [] }
+        guard let definition = CommandCatalog.definition(named: words[0].lowercased()) else { return [] }
         let position = words.count - 2
         let previous = words.dropFirst().dropLast().filter { !$0.isEmpty }
         let options: [String]
-        switch spec.argument {
+        switch definition.argument {
         case .none, .value:
             options = []
         case .file:
-            return position >= (words[0].lowercased() == "/export" ? 1 : 0) ? Self.paths(matching: current) : (position == 0 ? ["html", "md"].filter { $0.hasPrefix(current) } : [])
+            return Self.paths(matching: current)
+        case .formatThenFile:
+            return position >= 1 ? Self.paths(matching: current) : ["html", "md"].filter { $0.hasPrefix(current) }
         case .model:
             options = position < 2 ? modelNames() : []
         case .sideThenModel:

@@ -16,7 +16,7 @@ public struct ScriptError: Error, Sendable, Hashable, CustomStringConvertible {
         case unreadable(String)
     }
 
-    public var location: ScriptLocation
+    var location: ScriptLocation
     public var problem: Problem
 
     public init(_ problem: Problem, at location: ScriptLocation) {

@@ -98,9 +98,9 @@ public struct ScriptExpectation: Sendable, Hashable, CustomStringConvertible {
 
 /// Why the words after `/expect` are not an expectation.
 public struct ExpectationSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var detail: String
+    var detail: String
     /// Set when the problem is a regular expression that does not compile.
-    public var badRegex: (pattern: String, reason: String)? {
+    var badRegex: (pattern: String, reason: String)? {
         guard let pattern, let reason = regexReason else { return nil }
         return (pattern, reason)
     }

@@ -6,13 +6,13 @@ public enum ExpectationResult: Sendable, Hashable {
     /// The reason, one line naming the side, its model and what was found instead.
     case fail(String)
 
-    public var passed: Bool { self == .pass }
+    var passed: Bool { self == .pass }
 }
 
 extension ScriptExpectation {
     /// Checks the last turn's answers, `nil` when nothing has been asked yet. `models` names
     /// each side's model in failure reasons.
-    public func evaluate(_ answers: SidePair<Answer>?, models: SidePair<String>? = nil) -> ExpectationResult {
+    func evaluate(_ answers: SidePair<Answer>?, models: SidePair<String>? = nil) -> ExpectationResult {
         guard let answers else {
             return .fail("no answer to check: nothing has been asked yet")
         }

@@ -23,9 +23,9 @@ public struct ScriptItem: Sendable, Hashable {
         case expect(ScriptExpectation)
     }
 
-    public var action: Action
+    var action: Action
     /// The line the step starts on (a `"""` block's opening line).
-    public var location: ScriptLocation
+    var location: ScriptLocation
 
     public init(_ action: Action, at location: ScriptLocation) {
         self.action = action

@@ -9,9 +9,9 @@ public struct LoadedTranscript: Sendable {
     /// The path the transcript was read from.
     public var file: String
     /// Every event read, in file order.
-    public var records: [TranscriptRecord]
+    var records: [TranscriptRecord]
     /// The session header, when the file has one.
-    public var header: TranscriptEvent.SessionStart?
+    var header: TranscriptEvent.SessionStart?
     /// When the session started (the header's time).
     public var startedAt: Date?
     /// Both conversations as they were at the end: models, settings, system prompts and the
@@ -20,11 +20,11 @@ public struct LoadedTranscript: Sendable {
     /// Every turn asked, in order, including those a later `/clear` removed from `state`.
     public var turns: [LoadedTurn]
     public var votes: [TranscriptEvent.Vote]
-    public var grades: [TranscriptEvent.Grade]
-    public var reveals: [TranscriptEvent.Reveal]
+    var grades: [TranscriptEvent.Grade]
+    var reveals: [TranscriptEvent.Reveal]
     public var notes: [TranscriptEvent.Note]
     /// The latest identity recorded for each side (`nil` when none was).
-    public var modelIdentities: SidePair<TranscriptEvent.ModelIdentity?>
+    var modelIdentities: SidePair<TranscriptEvent.ModelIdentity?>
     /// What was odd about the file or the session it describes.
     public var warnings: [TranscriptWarning]
 
@@ -67,7 +67,7 @@ public struct LoadedTurn: Sendable, Hashable {
     /// The MMLU question it asked, if it did.
     public var mmlu: TranscriptEvent.MMLUReference?
     /// When it was asked.
-    public var askedAt: Date?
+    var askedAt: Date?
     /// The model on each side when it was asked.
     public var models: SidePair<ModelDescriptor>
     /// Each side's settings, system prompt included, when it was asked: what a replay sends.
@@ -77,11 +77,11 @@ public struct LoadedTurn: Sendable, Hashable {
     public var answers: SidePair<TranscriptEvent.AnswerRecord?>
     /// True for a side whose history was emptied (`/clear`, or a new model on that side) since
     /// the previous turn: a replay starts that side afresh here.
-    public var historyResetBefore: SidePair<Bool>
+    var historyResetBefore: SidePair<Bool>
     /// True when the sides were swapped (an odd number of times) since the previous turn.
-    public var swappedBefore: Bool
+    var swappedBefore: Bool
     public var votes: [TranscriptEvent.Vote]
-    public var grades: [TranscriptEvent.Grade]
+    var grades: [TranscriptEvent.Grade]
 
     /// The recorded answer on `side`, or an empty interrupted one when none was recorded.
     public func answer(_ side: Side) -> Answer {
@@ -89,5 +89,5 @@ public struct LoadedTurn: Sendable, Hashable {
     }
 
     /// True when both sides' answers were recorded.
-    public var isAnswered: Bool { answers.a != nil && answers.b != nil }
+    var isAnswered: Bool { answers.a != nil && answers.b != nil }
 }

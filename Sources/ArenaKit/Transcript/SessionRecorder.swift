@@ -58,13 +58,13 @@ public final class SessionRecorder: Sendable {
     }
 
     /// Appends an answer and makes it durable before returning.
-    public func recordAnswer(_ answer: TranscriptEvent.AnswerRecord) {
+    func recordAnswer(_ answer: TranscriptEvent.AnswerRecord) {
         record(.answer(answer))
         sync()
     }
 
     /// Makes everything recorded so far durable.
-    public func sync() {
+    func sync() {
         state.withLock { state in
             do { try state.writer?.sync() } catch { fail(&state, error) }
         }

@@ -14,7 +14,7 @@ public struct TranscriptDirectoryContents: Sendable {
     /// Transcript files that could not be loaded, each error naming the file (and line).
     public var failures: [TranscriptLoadError]
     /// Files that are not transcripts: other extensions, empty files, JSON Lines of other tools.
-    public var skipped: [SkippedFile]
+    var skipped: [SkippedFile]
 }
 
 extension TranscriptReader {

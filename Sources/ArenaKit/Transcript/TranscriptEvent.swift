@@ -31,7 +31,7 @@ public enum TranscriptEvent: Sendable, Hashable {
     case note(Note)
 
     /// The `"type"` written on the event's line.
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .session: return TypeName.session
         case .model: return TypeName.model
@@ -71,7 +71,7 @@ public struct TranscriptRecord: Sendable, Hashable {
     /// When the event happened; `nil` only for hand-written lines without `"ts"`.
     public var time: Date?
     /// The schema version the line was written with.
-    public var schemaVersion: Int
+    var schemaVersion: Int
     /// The 1-based line number it was read from; `nil` for records not read from a file.
     public var line: Int?
 

@@ -32,8 +32,8 @@ extension TranscriptEvent {
         /// The model or deployment id sent to the provider, when it differs from `name`.
         public var remoteModel: String?
         /// The model name the server reported, when known.
-        public var reportedModel: String?
-        public var apiVersion: String?
+        var reportedModel: String?
+        var apiVersion: String?
         /// True when the side is hidden as "Model A"/"Model B" in a blind battle.
         public var blind: Bool?
 
@@ -104,9 +104,9 @@ extension TranscriptEvent {
     /// means "not set". The system prompt has its own event.
     public struct SettingsChange: Sendable, Hashable, Codable {
         public var side: Side
-        public var temperature: Double?
-        public var maxTokens: Int?
-        public var topP: Double?
+        var temperature: Double?
+        var maxTokens: Int?
+        var topP: Double?
         public var seed: Int?
         public var stop: [String]?
 
@@ -132,7 +132,7 @@ extension TranscriptEvent {
         }
 
         /// `settings` with its sampling fields replaced by these; the system prompt is kept.
-        public func applied(to settings: GenerationSettings) -> GenerationSettings {
+        func applied(to settings: GenerationSettings) -> GenerationSettings {
             GenerationSettings(
                 temperature: temperature,
                 maxTokens: maxTokens,
@@ -166,7 +166,7 @@ extension TranscriptEvent {
     public struct Note: Sendable, Hashable, Codable {
         public var text: String
         /// What kind of note, for tools that look for some (for example `"adopt"`, `"script"`).
-        public var kind: String?
+        var kind: String?
 
         public init(text: String, kind: String? = nil) {
             self.text = text

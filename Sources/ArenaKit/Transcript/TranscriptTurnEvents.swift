@@ -35,9 +35,9 @@ extension TranscriptEvent {
 
     /// What an answer cost, when the model has prices configured.
     public struct Cost: Sendable, Hashable, Codable {
-        public var amount: Double
+        var amount: Double
         /// ISO 4217 code; `"USD"` unless prices were configured in another currency.
-        public var currency: String
+        var currency: String
 
         public init(amount: Double, currency: String = "USD") {
             self.amount = amount
@@ -57,7 +57,7 @@ extension TranscriptEvent {
         public var answer: Answer
         public var cost: Cost?
         /// Set when `/adopt` copied the other side's answer into this side's history.
-        public var adoptedFrom: Side?
+        var adoptedFrom: Side?
 
         public init(turn: Int, side: Side, model: String? = nil, answer: Answer, cost: Cost? = nil, adoptedFrom: Side? = nil) {
             self.turn = turn

@@ -90,7 +90,7 @@ public final class TranscriptWriter: Sendable {
     }
 
     /// Makes everything recorded so far durable (`fsync`).
-    public func sync() throws {
+    func sync() throws {
         try state.withLock { state in
             guard let descriptor = state.descriptor else { throw TranscriptWriteError.closed(path: path) }
             if fsync(descriptor) != 0 {

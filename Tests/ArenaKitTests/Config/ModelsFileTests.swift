@@ -1,4 +1,5 @@
 import ArenaTestServer
+import ArenaTestSupport
 import Foundation
 import Testing
 @testable import ArenaKit

@@ -1,11 +1,11 @@
+import ArenaTestSupport
 import Foundation
 @testable import ArenaKit
 
-/// A fresh, empty directory under the system's temporary directory, unique to one test.
+/// A fresh, empty directory under the system's temporary directory, unique to one test
+/// (removed when the tests end).
 func makeTranscriptTestDirectory() throws -> String {
-    let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("arena-transcript-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try TemporaryDirectory(prefix: "arena-transcript-tests-").path
 }
 
 enum TranscriptSamples {

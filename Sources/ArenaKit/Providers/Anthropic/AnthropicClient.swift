@@ -3,7 +3,7 @@ import NIOHTTP1
 
 /// Streams answers from Anthropic's Messages API: `POST {base}/v1/messages` with `x-api-key`
 /// and `anthropic-version`, reading its named events (thinking shows as reasoning).
-public struct AnthropicClient: ModelClient {
+package struct AnthropicClient: ModelClient {
     public let connection: ModelConnection
     private let call: StreamingCall
     private let url: String

@@ -7,7 +7,7 @@ import NIOHTTP1
 /// Models. `POST {endpoint}/chat/completions?api-version=V` with both `Authorization: Bearer`
 /// and `api-key`, `model` in the body when configured, and `extra-parameters: pass-through`
 /// whenever extra body keys are configured.
-public struct AzureAIClient: ModelClient {
+package struct AzureAIClient: ModelClient {
     public let connection: ModelConnection
     private let transport: ChatCompletionsTransport
     private let endpoint: String
@@ -93,13 +93,13 @@ public struct AzureAIClient: ModelClient {
 }
 
 /// What an Azure AI Model Inference endpoint says about itself (`GET /info`).
-public struct AzureAIModelInfo: Sendable, Hashable {
+package struct AzureAIModelInfo: Sendable, Hashable {
     /// The model's real name, such as "Meta-Llama-3.1-405B-Instruct".
-    public var modelName: String
+    var modelName: String
     /// The kind of model, free text ("chat_completion", "chat-completion", ...).
-    public var modelType: String?
+    var modelType: String?
     /// Who made the model, such as "Meta".
-    public var providerName: String?
+    var providerName: String?
 
     public init(modelName: String, modelType: String? = nil, providerName: String? = nil) {
         self.modelName = modelName
@@ -108,7 +108,7 @@ public struct AzureAIModelInfo: Sendable, Hashable {
     }
 
     /// "Meta-Llama-3.1-405B-Instruct (Meta)", for display.
-    public var displayText: String {
+    var displayText: String {
         providerName.map { "\(modelName) (\($0))" } ?? modelName
     }
 }

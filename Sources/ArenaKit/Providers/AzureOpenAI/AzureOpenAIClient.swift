@@ -5,7 +5,7 @@ import NIOHTTP1
 /// `POST {resource}/openai/deployments/{deployment}/chat/completions?api-version=V` with the
 /// `api-key` header. Usage is requested (`stream_options`) only on API versions that accept
 /// it (2024-09-01-preview and later).
-public struct AzureOpenAIClient: ModelClient {
+package struct AzureOpenAIClient: ModelClient {
     public let connection: ModelConnection
     private let transport: ChatCompletionsTransport
     private let url: String

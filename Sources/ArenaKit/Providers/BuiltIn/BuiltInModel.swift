@@ -8,14 +8,14 @@
 /// stream word by word at the shared ``BuiltInPace`` (scribe a little faster than echo, so the
 /// two columns visibly move at different speeds) and honour `max-tokens` (one word is one
 /// token), ending with finish reason `length` when it cuts them short.
-public struct BuiltInModel: ModelClient {
+struct BuiltInModel: ModelClient {
     /// Which built-in behaviour this is.
     public enum Behaviour: String, Sendable, CaseIterable {
         case echo
         case scribe
     }
 
-    public let behaviour: Behaviour
+    let behaviour: Behaviour
     public let pace: BuiltInPace
 
     public init(_ behaviour: Behaviour, pace: BuiltInPace) {

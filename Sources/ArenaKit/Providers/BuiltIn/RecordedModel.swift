@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// It streams each recorded answer word by word at the built-in pace, and reproduces how the
 /// recorded answer ended (an error, an interruption or a cut-off stay what they were).
-public final class RecordedModel: ModelClient, Sendable {
+final class RecordedModel: ModelClient, Sendable {
     public let descriptor: ModelDescriptor
     private let answers: [Answer]
     private let pace: BuiltInPace

@@ -93,7 +93,7 @@ struct StableHash {
 
 /// A small, fast, seedable random number generator (SplitMix64), so seeded choices are
 /// reproducible everywhere.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) {

@@ -42,6 +42,6 @@ struct ChatCompletionsTransport: Sendable {
 
 /// The logger the provider clients use. It logs hosts, statuses and model names, never keys,
 /// headers, bodies or query strings.
-public enum ProviderLogging {
+enum ProviderLogging {
     public static let logger = Logger(label: "arena.providers")
 }

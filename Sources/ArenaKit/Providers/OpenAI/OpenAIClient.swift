@@ -4,7 +4,7 @@ import NIOHTTP1
 /// Streams answers from OpenAI or any OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM
 /// Studio, OpenRouter, Groq, DeepSeek, Mistral, Gemini's compatible endpoint):
 /// `POST {base}/chat/completions` with `Authorization: Bearer <key>`.
-public struct OpenAIClient: ModelClient {
+package struct OpenAIClient: ModelClient {
     public let connection: ModelConnection
     private let transport: ChatCompletionsTransport
     private let url: String

@@ -4,7 +4,7 @@
 ///
 /// The clients use it through ``ModelClient``; it is public so that the benchmarks can measure
 /// decoding on its own, without HTTP.
-public struct OpenAIStreamDecoder {
+package struct OpenAIStreamDecoder {
     private var body: EventStreamBody<ChatCompletionChunkInterpreter>
 
     /// A decoder for one stream.

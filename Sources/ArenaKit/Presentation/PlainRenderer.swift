@@ -1,0 +1,117 @@
+import Synchronization
+
+/// The renderer for a pipe or a file: plain text with no escape codes at all.
+///
+/// Each line of an answer is printed once complete, prefixed with its side's label (`A: `,
+/// `B: `; reasoning lines `A~ `). So that the same input always gives the same output, side
+/// A's lines are printed as they come and side B's are held back until A's answer is over,
+/// then printed, and B continues live. An answer that did not end normally gets one more
+/// line saying how it ended (`A! interrupted`, `B! error: HTTP 500 …`).
+final class PlainRenderer: TurnRenderer, Sendable {
+    private struct SideBuffer: Sendable {
+        var sanitizer = TextSanitizer()
+        var partial = ""
+        var partialTone = LineTone.answer
+        var held: [String] = []
+        var ended = false
+    }
+
+    private struct State: Sendable {
+        var sides = SidePair(both: SideBuffer())
+        var showReasoning = true
+    }
+
+    private let state = Mutex(State())
+    private let output: Int32
+
+    public init(output: Int32) {
+        self.output = output
+    }
+
+    func beginTurn(_ heading: TurnHeading) {
+        state.withLock { $0 = State(showReasoning: heading.showReasoning) }
+    }
+
+    public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
+        state.withLock { state in
+            if tone == .reasoning && !state.showReasoning { return }
+            var buffer = state.sides[side]
+            state.sides[side] = SideBuffer()   // so `buffer` is the only owner and grows in place
+            var printed = ""                   // written once when the call ends, not once per line
+            if tone != buffer.partialTone {
+                if !buffer.partial.isEmpty { emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state) }
+                buffer.partial = ""
+                buffer.partialTone = tone
+            }
+            let clean = buffer.sanitizer.sanitize(text)
+            var rest = Substring(clean)
+            // Searched as UTF-8: a Character search would run grapheme breaking over every answer.
+            while let newline = rest.utf8.firstIndex(of: ASCII.lineFeed) {
+                buffer.partial += rest[..<newline]
+                emit(line(side, tone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state)
+                buffer.partial = ""
+                rest = rest[rest.utf8.index(after: newline)...]
+            }
+            buffer.partial += rest
+            state.sides[side] = buffer
+            write(printed)
+        }
+    }
+
+    func update(_ progress: AnswerProgress, side: Side) {
+        guard progress.status.isFinal else { return }
+        state.withLock { state in
+            guard !state.sides[side].ended else { return }
+            var buffer = state.sides[side]
+            state.sides[side] = SideBuffer()
+            var printed = ""
+            buffer.partial += buffer.sanitizer.finish()
+            if !buffer.partial.isEmpty {
+                emit(line(side, buffer.partialTone, buffer.partial), side: side, into: &buffer, printing: &printed, state: state)
+                buffer.partial = ""
+            }
+            if let note = progress.note {
+                emit("\(side.label)= \(TextSanitizer.sanitizeLine(note))\n", side: side, into: &buffer, printing: &printed, state: state)
+            }
+            if let ending = Self.ending(progress.status) {
+                emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, printing: &printed, state: state)
+            }
+            buffer.ended = true
+            state.sides[side] = buffer
+            if side == .a {
+                printed += state.sides.b.held.joined()
+                state.sides.b.held = []
+            }
+            write(printed)
+        }
+    }
+
+    func endTurn(_ answers: SidePair<Answer>) {}
+
+    private func line(_ side: Side, _ tone: LineTone, _ text: String) -> String {
+        "\(side.label)\(tone == .reasoning ? "~" : ":")\(text.isEmpty ? "" : " " + text)\n"
+    }
+
+    /// Adds a line to what this call prints, or holds it while side B must wait for side A.
+    private func emit(_ text: String, side: Side, into buffer: inout SideBuffer, printing printed: inout String, state: State) {
+        if side == .b && !state.sides.a.ended {
+            buffer.held.append(text)
+        } else {
+            printed += text
+        }
+    }
+
+    private func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        TerminalDevice.write(text, to: output)
+    }
+
+    static func ending(_ status: AnswerStatus) -> String? {
+        switch status {
+        case .done, .waiting, .streaming, .retrying: return nil
+        case .incomplete: return "incomplete: the stream ended before the answer was complete"
+        case .interrupted: return "interrupted"
+        case .failed(let message): return "error: \(message)"
+        }
+    }
+}

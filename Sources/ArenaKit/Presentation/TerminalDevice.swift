@@ -1,0 +1,101 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The controlling terminal's size and modes, and raw writes to a file descriptor.
+public enum TerminalDevice {
+    /// True when `fd` is a terminal.
+    public static func isTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) == 1
+    }
+
+    /// The size of the terminal on `fd` in cells, or `nil` when it is not a terminal.
+    public static func size(of fd: Int32 = STDOUT_FILENO) -> (columns: Int, rows: Int)? {
+        var size = winsize()
+        #if canImport(Glibc)
+        let request = UInt(TIOCGWINSZ)
+        #else
+        let request = TIOCGWINSZ
+        #endif
+        guard ioctl(fd, request, &size) == 0, size.ws_col > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
+    /// Writes all of `text` to `fd`, retrying short writes and interruptions.
+    public static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            writeAll(buffer, to: fd)
+        }
+    }
+
+    static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            #if canImport(Glibc)
+            let written = Glibc.write(fd, pointer, remaining)
+            #else
+            let written = Darwin.write(fd, pointer, remaining)
+            #endif
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return
+            }
+            pointer += written
+            remaining -= written
+        }
+    }
+}
+
+extension TerminalDevice {
+    /// Notes the terminal's modes as arena found them, so ``restoreInitialState()`` can put them
+    /// back whatever happens later. Called once, first thing.
+    public static func recordInitialState() {
+        var modes = termios()
+        guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        initialModes.withLock { $0 = modes }
+    }
+
+    /// Puts back the modes recorded at start and shows the cursor (for an exit that cannot go
+    /// through the normal path, such as a second SIGTERM).
+    public static func restoreInitialState() {
+        guard var modes = initialModes.withLock({ $0 }) else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        if isatty(STDOUT_FILENO) == 1 { write("\u{1B}[?25h\r\n", to: STDOUT_FILENO) }
+    }
+}
+
+/// The terminal modes at start, for ``TerminalDevice/restoreInitialState()``.
+private let initialModes = Mutex<termios?>(nil)
+
+/// Turns keyboard echo off while answers stream (so typing cannot tear the columns) and back
+/// on afterwards. Ctrl-C keeps working because signals stay enabled.
+public final class EchoSuppressor: @unchecked Sendable {
+    private let fd: Int32
+    private var saved = termios()
+    private var active = false
+
+    public init(fd: Int32 = STDIN_FILENO) {
+        self.fd = fd
+    }
+
+    /// Stops echo and line buffering on the terminal, if it is one.
+    func suppress() {
+        guard !active, isatty(fd) == 1, tcgetattr(fd, &saved) == 0 else { return }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
+        if tcsetattr(fd, TCSANOW, &raw) == 0 { active = true }
+    }
+
+    /// Restores the terminal as it was. Whatever was typed meanwhile stays queued and appears
+    /// at the next prompt.
+    func restore() {
+        guard active else { return }
+        tcsetattr(fd, TCSANOW, &saved)
+        active = false
+    }
+}

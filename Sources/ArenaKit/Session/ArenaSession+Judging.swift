@@ -1,0 +1,121 @@
+import Foundation
+
+/// What the session remembers for judging beyond its answers and votes (which the turn
+/// pipeline's ``AnswerTally`` counts): whether a blind battle hides the names.
+struct JudgingState {
+    /// True while the two models' names are hidden.
+    var blind = false
+}
+
+extension ArenaSession {
+    /// The label a side is shown under: "Model A" in a blind battle, the model's name otherwise.
+    func label(_ side: Side) -> String {
+        judging.blind ? "Model \(side.label)" : TextSanitizer.sanitizeLine(state[side].model.displayName)
+    }
+
+    /// `/battle` (and `arena --blind`): two different models drawn at random from every usable
+    /// model, weighted by their configured `weight`, on random sides, names hidden until `/vote`.
+    public func startBattle() throws(CommandError) {
+        var pool = registry.descriptors.filter { $0.problem == nil && !$0.name.hasSuffix("@recorded") }
+            .map { ($0, max(0, weightFor($0.name))) }.filter { $0.1 > 0 }
+        guard pool.count >= 2 else {
+            throw CommandError("/battle: needs at least two usable models, found \(pool.count); see /models")
+        }
+        var generator = SystemRandomNumberGenerator()
+        var drawn: [ModelDescriptor] = []
+        for _ in 0..<2 {
+            let total = pool.reduce(0) { $0 + $1.1 }
+            var point = Double.random(in: 0..<total, using: &generator)
+            let index = pool.firstIndex { entry in
+                point -= entry.1
+                return point < 0
+            } ?? pool.count - 1
+            drawn.append(pool.remove(at: index).0)
+        }
+        for (side, model) in zip(Side.allCases, drawn) {
+            state.setModel(model, on: side)
+            var conversation = state[side]
+            conversation.clear()
+            state[side] = conversation
+            recorder?.record(.model(.init(side: side, descriptor: model, blind: true)))
+        }
+        recorder?.record(.clear)
+        judging.blind = true
+        console.print("Blind battle: Model A vs Model B. Ask away; /vote a|b|tie|bad reveals who they are.")
+    }
+
+    func vote(_ verdict: TranscriptEvent.Verdict) throws(CommandError) {
+        guard state.turnCount > 0 else { throw CommandError("/vote: nothing to judge yet; ask something first") }
+        let anonymous = judging.blind
+        recorder?.record(.vote(.init(turn: turnNumber, verdict: verdict, anonymous: anonymous, modelA: state.a.model.name, modelB: state.b.model.name)))
+        pipeline.tally.recordVote(verdict, turn: turnNumber)
+        let verdictText: String
+        switch verdict {
+        case .a: verdictText = "A wins"
+        case .b: verdictText = "B wins"
+        case .tie: verdictText = "a tie"
+        case .bad: verdictText = "both bad"
+        }
+        console.print("vote recorded for turn \(turnNumber): \(verdictText)" + (anonymous ? " (anonymous)" : ""))
+        if anonymous {
+            judging.blind = false
+            recorder?.record(.reveal(.init(turn: turnNumber, modelA: state.a.model.name, modelB: state.b.model.name)))
+            console.print("Model A was \(state.a.model.displayName); Model B was \(state.b.model.displayName).")
+        }
+        recorder?.sync()
+    }
+
+    func adopt(_ side: Side) throws(CommandError) {
+        guard let chosen = state[side].turns.last?.answer, !chosen.text.isEmpty else {
+            throw CommandError("/adopt: side \(side.label) has no answer to adopt")
+        }
+        let other = side.other
+        state[other].replaceLastAnswer(with: chosen)
+        recorder?.record(.answer(.init(turn: turnNumber, side: other, model: state[other].model.name, answer: chosen, adoptedFrom: side)))
+        recorder?.sync()
+        console.print("side \(other.label) now goes on from side \(side.label)'s answer")
+    }
+
+    func showDiff() throws(CommandError) {
+        guard let a = state.a.turns.last?.answer.text, let b = state.b.turns.last?.answer.text else {
+            throw CommandError("/diff: no answers to compare yet")
+        }
+        let segments = WordDiff.segments(from: TextSanitizer.sanitize(a), to: TextSanitizer.sanitize(b))
+        let style = console.style
+        guard style.colorEnabled else {
+            console.print(WordDiff.renderPlain(segments))
+            return
+        }
+        var text = ""
+        for segment in segments {
+            switch segment.kind {
+            case .equal: text += segment.text
+            case .deleted: text += style.apply(.red, to: segment.text)
+            case .inserted: text += style.apply(.green, to: segment.text)
+            }
+        }
+        console.print(style.apply(.red, to: "A only") + " · " + style.apply(.green, to: "B only") + "\n" + text)
+    }
+
+    func showStats() throws(CommandError) {
+        guard !judging.blind else {
+            throw CommandError("/stats would tell the models apart: vote first (/vote a|b|tie|bad)")
+        }
+        guard pipeline.tally.count > 0 else {
+            console.print("no answers yet")
+            return
+        }
+        let samples = pipeline.tally.samples(pricesFor: pricesFor)
+        console.print(SessionStatistics.renderText(SessionStatistics.summarize(samples)))
+    }
+
+    func showLeaderboard(includeNamed: Bool) throws(CommandError) {
+        guard let directory = transcriptsDirectory else {
+            throw CommandError("/leaderboard: no transcripts directory (recording is off)")
+        }
+        recorder?.sync()
+        let report = try LeaderboardReport.make(directory: directory, includeNamed: includeNamed)
+        console.print(report.text(style: console.style))
+        for note in report.notes { console.error(note) }
+    }
+}

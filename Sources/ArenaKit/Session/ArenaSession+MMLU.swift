@@ -1,0 +1,136 @@
+import Foundation
+
+/// What a session knows about MMLU: the question bank (loaded when first needed), the subject
+/// picked, the questions last listed, a question put on the prompt line, and the question last
+/// graded. (The score is kept by the turn pipeline's grader.)
+struct MMLUSessionState {
+    private let load: @Sendable () throws -> MMLUQuestionBank
+    private var loaded: MMLUQuestionBank?
+    var subject: MMLUSubject?
+    var listed: [MMLUQuestion] = []
+    var onTheLine: MMLUQuestion?
+    var lastQuestion: MMLUQuestion?
+    var generator = SystemRandomNumberGenerator()
+
+    init(load: @escaping @Sendable () throws -> MMLUQuestionBank) {
+        self.load = load
+    }
+
+    mutating func bank() throws(CommandError) -> MMLUQuestionBank {
+        if let loaded { return loaded }
+        do {
+            let bank = try load()
+            loaded = bank
+            return bank
+        } catch {
+            throw CommandError("MMLU: \(error)")
+        }
+    }
+
+    /// The question a message stands for: the one put on the line by `/random`, sent unchanged.
+    mutating func question(sentAs text: String) -> MMLUQuestion? {
+        defer { onTheLine = nil }
+        guard let question = onTheLine, text == MMLUPrompt.oneLine(for: question) else { return nil }
+        return question
+    }
+}
+
+extension ArenaSession {
+    /// The question most recently asked and graded, for `/retry`.
+    var lastQuestion: MMLUQuestion? { mmlu.lastQuestion }
+
+    /// Text the line editor should offer at the next prompt (from `/random`), taken once.
+    func takeLineToEdit() -> String? {
+        guard let question = mmlu.onTheLine else { return nil }
+        return MMLUPrompt.oneLine(for: question)
+    }
+
+    /// Subject names, for completion (loads the bank when first asked).
+    public func subjectNames() -> [String] {
+        (try? mmlu.bank().subjects.map(\.name)) ?? []
+    }
+
+    func selectSubject(_ name: String?) throws(CommandError) {
+        let bank = try mmlu.bank()
+        guard let name else {
+            console.print(MMLUSubjectTable.render(bank))
+            console.print("using \(bank.sourceDescription)" + (mmlu.subject.map { "; subject picked: \($0.name)" } ?? ""))
+            return
+        }
+        if name == "all" || name == "none" {
+            mmlu.subject = nil
+            console.print("questions now come from all \(bank.subjects.count) subjects")
+            return
+        }
+        guard let subject = bank.subject(named: name) else {
+            throw CommandError("/subject: no subject named '\(name)' in \(bank.sourceDescription); type /subject for the list")
+        }
+        mmlu.subject = subject
+        list(bank.firstQuestions(5, of: subject), heading: "\(subject.displayName): \(bank.count(of: subject)) questions; the first \(min(5, bank.count(of: subject))):")
+    }
+
+    func showExamples(_ count: Int?) throws(CommandError) {
+        let bank = try mmlu.bank()
+        let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, split: .test, using: &mmlu.generator)
+        list(questions, heading: "\(questions.count) random question\(questions.count == 1 ? "" : "s") from \(mmlu.subject?.displayName ?? "all subjects"):")
+    }
+
+    func putRandomQuestionOnTheLine() throws(CommandError) {
+        let bank = try mmlu.bank()
+        guard let question = bank.randomQuestion(of: mmlu.subject, split: .test, using: &mmlu.generator) else {
+            throw CommandError("/random: no test questions in \(mmlu.subject?.displayName ?? "the bank")")
+        }
+        mmlu.onTheLine = question
+        console.print("\(question.subject.displayName), \(question.id): on the prompt line; send it as it is to have both answers graded")
+    }
+
+    func askExample(_ number: Int) async throws(CommandError) {
+        guard !mmlu.listed.isEmpty else {
+            throw CommandError("/ask: no questions listed yet; use /subject NAME or /examples first")
+        }
+        guard number <= mmlu.listed.count else {
+            throw CommandError("/ask: expected a number from 1 to \(mmlu.listed.count), got \(number)")
+        }
+        let question = mmlu.listed[number - 1]
+        await ask(MMLUPrompt.text(for: question), question: question)
+    }
+
+    func showScore() {
+        let scores = pipeline.grader.scores
+        guard scores.a.total + scores.b.total > 0 else {
+            console.print("no graded questions yet: try /subject, then /ask 1")
+            return
+        }
+        for side in Side.allCases {
+            console.print("\(side.label) \(label(side)): \(scores[side])")
+        }
+    }
+
+    private func list(_ questions: [MMLUQuestion], heading: String) {
+        mmlu.listed = questions
+        var lines = [heading]
+        for (offset, question) in questions.enumerated() {
+            let text = TextSanitizer.sanitizeLine(question.question.trimmingCharacters(in: .whitespacesAndNewlines))
+            let short = text.count > 110 ? String(text.prefix(109)) + "…" : text
+            lines.append(String(format: "%3d. ", offset + 1) + short)
+        }
+        lines.append("/ask N sends one with its choices; both answers are graded.")
+        console.print(lines.joined(separator: "\n"))
+    }
+}
+
+extension MMLUPrompt {
+    /// The question on one line, for the prompt line: `Question? A) … B) … C) … D) … Answer with …`.
+    public static func oneLine(for question: MMLUQuestion) -> String {
+        let flat: (String) -> String = { text in
+            text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                .trimmingCharacters(in: .whitespaces)
+        }
+        var parts = [flat(question.question)]
+        for choice in MMLUChoice.allCases {
+            parts.append("\(choice.letter)) \(flat(question.text(of: choice)))")
+        }
+        parts.append(instruction)
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,9 +1,0 @@
-/// A renderer that shows nothing: for work that runs many sessions at once (`arena replay DIR`)
-/// and reports a summary line instead.
-public final class SilentRenderer: TurnRenderer, Sendable {
-    public init() {}
-    public func beginTurn(_ heading: TurnHeading) {}
-    public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {}
-    public func update(_ progress: AnswerProgress, side: Side) {}
-    public func endTurn(_ answers: SidePair<Answer>) {}
-}

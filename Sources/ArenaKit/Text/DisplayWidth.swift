@@ -1,0 +1,78 @@
+/// How many terminal cells text takes: two for East Asian wide characters and emoji, none for
+/// combining marks and other zero-width characters, one otherwise.
+///
+/// Widths are measured per grapheme cluster (a Swift `Character`), so an emoji ZWJ sequence, a
+/// flag or a letter with combining accents counts as what the terminal draws, not as the sum of
+/// its scalars. Control characters must be removed first (see ``TextSanitizer``).
+enum DisplayWidth {
+    /// The cells taken by one character.
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        let first = scalars.first!
+        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        if scalars.count > 1 {
+            var regionalIndicators = 0
+            for scalar in scalars {
+                if scalar.value == 0xFE0F, first.properties.isEmoji { return 2 }
+                if scalar.value == 0x200D, first.properties.isEmoji { return 2 }
+                if (0x1F3FB...0x1F3FF).contains(scalar.value) { return 2 }
+                if (0x1F1E6...0x1F1FF).contains(scalar.value) { regionalIndicators += 1 }
+            }
+            if regionalIndicators >= 2 { return 2 }
+        }
+        return of(first)
+    }
+
+    /// The cells taken by one scalar standing alone.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }
+        if value < 0xA0 { return 0 }
+        if value < 0x300 { return value == 0xAD ? 1 : 1 }
+        if contains(WidthTables.zero, value) { return 0 }
+        if contains(WidthTables.wide, value) { return 2 }
+        return 1
+    }
+
+    /// The cells taken by a whole string.
+    public static func of(_ text: some StringProtocol) -> Int {
+        var width = 0
+        for character in text {
+            width += of(character)
+        }
+        return width
+    }
+
+    private static func contains(_ table: [ClosedRange<UInt32>], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = table.count - 1
+        if value < table[0].lowerBound || value > table[high].upperBound { return false }
+        while low <= high {
+            let middle = (low + high) / 2
+            let range = table[middle]
+            if value < range.lowerBound {
+                high = middle - 1
+            } else if value > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+extension String {
+    /// The string cut to at most `width` cells, never splitting a character.
+    func prefix(cells width: Int) -> (text: String, width: Int) {
+        var result = ""
+        var used = 0
+        for character in self {
+            let cells = DisplayWidth.of(character)
+            if used + cells > width { break }
+            result.append(character)
+            used += cells
+        }
+        return (result, used)
+    }
+}

@@ -1,0 +1,5 @@
+/// The formats `/export` writes.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+    case markdown = "md"
+    case html
+}
