@@ -63,9 +63,10 @@ public enum EnvironmentModels {
     /// The warning when the `.env` set `endpoint` but the key that would go there came from
     /// elsewhere (the user's own environment).
     private static func refusal(endpoint: String, key: String, in environment: ConfigEnvironment) -> ConfigWarning? {
-        guard let line = environment.dotEnvLine(of: endpoint), environment.dotEnvLine(of: key) == nil else { return nil }
+        guard let line = environment.dotEnvLine(of: endpoint), !environment.isDotEnvOwn(key) else { return nil }
+        let source = environment.dotEnvLine(of: key) == nil ? "comes from your own environment" : "expands variables of your own environment"
         return ConfigWarning(file: environment.dotEnvPath, line: line, message:
-            "\(endpoint) is ignored: it would send \(key), which comes from your own environment, to a host this .env chose (define both in .env, or neither)")
+            "\(endpoint) is ignored: it would send \(key), which \(source), to a host this .env chose (define both in .env, or neither)")
     }
 
     /// The arena name for a variable prefix: `GPT_4O` → `gpt-4o`.
