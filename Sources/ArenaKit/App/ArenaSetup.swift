@@ -106,7 +106,8 @@ public struct ArenaSetup: Sendable {
             makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
-        session.weightFor = { [catalog] in catalog.weight(for: $0) }
+        let weightRegistry = registry ?? self.registry
+        session.weightFor = { [catalog] in catalog.blindWeight(for: $0, in: weightRegistry) }
         return session
     }
 }
