@@ -34,6 +34,11 @@ public struct ArenaSetup: Sendable {
         workingDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(ConfigError) {
         mmluDirectory = mmlu
+        // Proxies come from the process environment alone; one arena cannot use stops it here
+        // rather than letting requests bypass it.
+        if let problem = ProxySettings(environment: processEnvironment).problem {
+            throw ConfigError(file: "environment", line: nil, message: problem.description)
+        }
         let catalog = ModelCatalog()
         let pace = BuiltInPace(wordsPerSecond: wordsPerSecond
             ?? processEnvironment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
