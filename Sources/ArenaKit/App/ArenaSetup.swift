@@ -108,7 +108,8 @@ public struct ArenaSetup: Sendable {
             pricesFor: { [catalog] in catalog.prices(for: $0) },
             makeRecorder: makeRecorder,
             loadMMLU: loadMMLU,
-            makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
+            makeRenderer: renderer ?? Renderers.factory(
+                stdoutIsTerminal: stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: environment), style: style)
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
         let weightRegistry = registry ?? self.registry
