@@ -1,7 +1,6 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// A loopback HTTP/1.1 server for arena's tests and benchmarks that speaks one provider's
 /// dialect and misbehaves on request.
@@ -24,7 +23,7 @@ public final class ProviderTestServer: Sendable {
     public let apiKey: String?
     private let state = ServerState()
     private let router: RequestRouter
-    private let serverChannel = Mutex<(any Channel)?>(nil)
+    private let listener = ListeningSocket()
 
     /// Makes a server; `apiKey` nil accepts any (or no) key. `models` are listed by the
     /// listing endpoints (`/v1/models`, `/api/tags`; the first is `/info`'s model name).
@@ -49,19 +48,12 @@ public final class ProviderTestServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(TestServerHandler(state: state, router: router))
                 }
             }
-        let channel = try await bootstrap.bind(host: host, port: 0).get()
-        serverChannel.withLock { $0 = channel }
-        guard let port = channel.localAddress?.port else { throw ChannelError.unknownLocalAddress }
-        return port
+        return try await listener.bind(bootstrap, host: host)
     }
 
     /// Stops listening and closes every open connection.
     public func shutdown() async {
-        let channel = serverChannel.withLock { channel in
-            defer { channel = nil }
-            return channel
-        }
-        try? await channel?.close()
+        await listener.close()
         for child in state.takeChannels() {
             try? await child.close()
         }

@@ -4,25 +4,25 @@ import Foundation
 
 /// Options every command that runs models shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The model on side A.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The model on side A.", valueName: "name"), completion: .custom(ModelNameCompletion.candidates))
     var modelA: String?
 
-    @Option(name: .long, help: ArgumentHelp("The model on side B.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The model on side B.", valueName: "name"), completion: .custom(ModelNameCompletion.candidates))
     var modelB: String?
 
     @Option(name: .long, help: ArgumentHelp("Words per second for the built-in models (0: as fast as possible; default 25, or ARENA_PACE).", valueName: "wps"))
     var pace: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Where transcripts are written (default: ~/.local/share/arena/transcripts).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where transcripts are written (default: ~/.local/share/arena/transcripts).", valueName: "dir"), completion: .directory)
     var transcripts: String?
 
     @Flag(name: .long, help: "Do not record a transcript.")
     var noRecord = false
 
-    @Option(name: .long, help: ArgumentHelp("The models file (default: ARENA_CONFIG, else ~/.config/arena/models.yaml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The models file (default: ARENA_CONFIG, else ~/.config/arena/models.yaml).", valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("The MMLU data (the release folder or its data/ folder); default ARENA_MMLU_DIR, ~/.local/share/arena/mmlu, else the built-in questions.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The MMLU data (the release folder or its data/ folder); default ARENA_MMLU_DIR, ~/.local/share/arena/mmlu, else the built-in questions.", valueName: "dir"), completion: .directory)
     var mmlu: String?
 
     func validate() throws {

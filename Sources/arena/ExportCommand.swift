@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Where to write (default: standard output). With --fastchat: a JSON array, or JSON Lines for a name ending in .jsonl.", valueName: "file"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("The transcript (.jsonl); with --fastchat, a directory of transcripts.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The transcript (.jsonl); with --fastchat, a directory of transcripts.", valueName: "file"), completion: .file(extensions: ["jsonl"]))
     var file: String
 
     func run() throws {

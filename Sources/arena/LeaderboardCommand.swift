@@ -9,7 +9,7 @@ struct LeaderboardCommand: ParsableCommand {
         abstract: "Rate models from the votes in every transcript: Bradley-Terry with 95% intervals, Elo, win rates."
     )
 
-    @Argument(help: ArgumentHelp("The transcripts (default: ~/.local/share/arena/transcripts).", valueName: "dir"))
+    @Argument(help: ArgumentHelp("The transcripts (default: ~/.local/share/arena/transcripts).", valueName: "dir"), completion: .directory)
     var directory: String?
 
     @Flag(name: .long, help: "Count named votes too, not just votes from blind battles.")

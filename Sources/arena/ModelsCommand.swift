@@ -14,11 +14,18 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Send each usable model a tiny request and report what works.")
     var check = false
 
+    @Flag(name: .long, help: "Also list the <NAME>_ENDPOINT variables that are not chat endpoints, with the reason each was left out.")
+    var all = false
+
     func run() async throws {
         let setup = try common.setup()
         await setup.catalog.discoverLocalServers(into: setup.registry)
         let models = await ModelListing.withServedModels(setup.registry.descriptors, registry: setup.registry)
         print(ModelListing.table(models))
+        if all, !setup.catalog.leftOut.isEmpty {
+            print("\nLeft out (not chat endpoints):")
+            for leftOut in setup.catalog.leftOut { print("  " + TextSanitizer.sanitizeLine(leftOut.description)) }
+        }
         guard check else { return }
         let registry = setup.registry
         let results = await withTaskGroup(of: (Int, ModelCheckResult).self) { group in

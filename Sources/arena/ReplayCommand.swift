@@ -55,7 +55,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     private func replayDirectory(_ replay: TranscriptReplay, setup: ArenaSetup) async throws {
-        let showBar = setup.stdoutIsTerminal
+        let showBar = setup.stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: setup.environment)
         let outcomes: [TranscriptReplay.Outcome]
         do {
             outcomes = try await replay.replayDirectory(path, parallel: parallel) { outcome, done, total in

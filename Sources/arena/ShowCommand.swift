@@ -9,7 +9,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Print a transcript as two columns on a terminal, or as labelled text in a pipe."
     )
 
-    @Argument(help: ArgumentHelp("The transcript (.jsonl).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The transcript (.jsonl).", valueName: "file"), completion: .file(extensions: ["jsonl"]))
     var file: String
 
     func run() throws {
@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let isTerminal = TerminalDevice.isTerminal(1)
         let style = TerminalStyle.detect(environment: environment, isTerminal: isTerminal)
-        let makeRenderer = Renderers.factory(stdoutIsTerminal: isTerminal, style: style)
+        let makeRenderer = Renderers.factory(stdoutIsTerminal: isTerminal && !TerminalStyle.isDumbTerminal(environment: environment), style: style)
         TranscriptPresenter.present(loaded, makeRenderer: makeRenderer) { prompt in
             let prefix = isTerminal ? style.apply(.bold, to: "arena> ") : "> "
             TerminalDevice.write(prefix + TextSanitizer.sanitize(prompt).replacingOccurrences(of: "\n", with: "\n" + (isTerminal ? "  ... " : "> ")) + "\n", to: 1)

@@ -5,18 +5,6 @@ import Testing
 
 /// MMLU questions in the REPL and `arena mmlu`, through the built binary.
 @Suite struct MMLUCommandTests {
-    private let release = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/mmlu").path
-
-    @Test func subjectListsTheReleaseWithItsCounts() throws {
-        let result = try ArenaBinary.runPiped(["--no-record", "--mmlu", release], input: "/subject\n")
-        #expect(result.status == 0)
-        let rows = result.stdout.split(separator: "\n").filter { $0.range(of: #"^[a-z_]+ +\d+ +\d+ +\d+$"#, options: .regularExpression) != nil }
-        #expect(rows.count == 57)
-        #expect(result.stdout.contains("15,858 questions in 57 subjects"))
-        #expect(rows.contains { $0.hasPrefix("high_school_psychology") && $0.hasSuffix("545") })
-    }
-
     @Test func askedQuestionsAreGradedAndScored() throws {
         let result = try ArenaBinary.runPiped(["--no-record"], input: "/subject astronomy\n/ask 2\n/score\n", extra: ["ARENA_PACE": "0"])
         #expect(result.status == 0)
@@ -73,13 +61,5 @@ import Testing
         #expect(dev.stderr.contains("no dev questions in any subject (built-in question set (60 questions in 12 subjects)); try another --split"))
         let bad = try ArenaBinary.runPiped(["mmlu", "--no-record", "--split", "train"], input: "")
         #expect(bad.status != 0 && bad.stderr.contains("--split: expected test, val or dev, got 'train'"))
-    }
-
-    @Test func examplesAreRandomAndNumbered() throws {
-        let result = try ArenaBinary.runPiped(["--no-record", "--mmlu", release], input: "/subject virology\n/examples 3\n/examples 0\n", extra: ["NO_COLOR": "1"])
-        #expect(result.stdout.contains("virology: 189 questions; the first 5:"))
-        #expect(result.stdout.contains("3 random questions from virology:"))
-        #expect(result.stdout.contains("  3. "))
-        #expect(result.stderr.contains("stdin:3: /examples: expected a number of questions from 1 to 100, got '0'"))
     }
 }

@@ -37,6 +37,11 @@ public struct ArenaSetup: Sendable {
         workingDirectory: String = FileManager.default.currentDirectoryPath
     ) throws(ConfigError) {
         mmluDirectory = mmlu
+        // Proxies come from the process environment alone; one arena cannot use stops it here
+        // rather than letting requests bypass it.
+        if let problem = ProxySettings(environment: processEnvironment).problem {
+            throw ConfigError(file: "environment", line: nil, message: problem.description)
+        }
         let catalog = ModelCatalog()
         let pace = BuiltInPace(wordsPerSecond: wordsPerSecond
             ?? processEnvironment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
@@ -107,10 +112,12 @@ public struct ArenaSetup: Sendable {
             makeRecorder: makeRecorder,
             loadMMLU: loadMMLU,
             additionalObservers: additionalObservers,
-            makeRenderer: renderer ?? Renderers.factory(stdoutIsTerminal: stdoutIsTerminal, style: style)
+            makeRenderer: renderer ?? Renderers.factory(
+                stdoutIsTerminal: stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: environment), style: style)
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
-        session.weightFor = { [catalog] in catalog.weight(for: $0) }
+        let weightRegistry = registry ?? self.registry
+        session.weightFor = { [catalog] in catalog.blindWeight(for: $0, in: weightRegistry) }
         return session
     }
 }

@@ -8,7 +8,9 @@
 /// - it never overrides a variable of the process environment;
 /// - it never sends a secret it did not define to a host it chose: an endpoint or base URL it
 ///   sets is used only with a key from the same file (``EnvironmentModels``,
-///   ``ModelsFileParser``).
+///   ``ModelsFileParser``). A value that expands one of the process environment's variables
+///   (`KEY=${OPENAI_API_KEY}`) is not the file's own: as a secret it counts as the user's, while
+///   an endpoint the file wrote any part of still counts as the file's choice.
 ///
 /// Each refusal is a ``ConfigWarning`` naming the file and line.
 public struct ConfigEnvironment: Sendable {
@@ -31,7 +33,7 @@ public struct ConfigEnvironment: Sendable {
     /// The process environment plus what the `.env` file in `workingDirectory` may add.
     public init(process: [String: String], dotEnvIn workingDirectory: String) {
         self.process = process
-        guard let (path, entries) = DotEnv.load(fromDirectory: workingDirectory) else {
+        guard let (path, entries) = DotEnv.load(fromDirectory: workingDirectory, process: process) else {
             dotEnvPath = nil
             fromDotEnv = [:]
             return
@@ -68,9 +70,16 @@ public struct ConfigEnvironment: Sendable {
         return "\(dotEnvPath):\(entry.line)"
     }
 
-    /// The line of `name` in the `.env`, when it came from there.
+    /// The line of `name` in the `.env`, when it came from there (even in part, through
+    /// `${VAR}`). An endpoint with a line here was chosen by the `.env`.
     func dotEnvLine(of name: String) -> Int? {
         process[name] == nil ? fromDotEnv[name]?.line : nil
+    }
+
+    /// Whether the `.env` alone defined `name`: set there, drawing on none of the process
+    /// environment's variables. Only such a secret may travel to a host the `.env` chose.
+    func isDotEnvOwn(_ name: String) -> Bool {
+        dotEnvLine(of: name) != nil && fromDotEnv[name]?.processVariables.isEmpty == true
     }
 
     /// Why a models-file model may not be used when its endpoint comes from the `.env` but a
@@ -83,7 +92,7 @@ public struct ConfigEnvironment: Sendable {
         var foreign: [String] = []
         switch keySource {
         case .none: break
-        case .environment(let name): if dotEnvLocation(of: name) == nil { foreign.append("its key ${\(name)}") }
+        case .environment(let name): if !isDotEnvOwn(name) { foreign.append("its key ${\(name)}") }
         case .command: foreign.append("its key_command")
         case .literal: foreign.append("its key")
         }
@@ -91,7 +100,7 @@ public struct ConfigEnvironment: Sendable {
         // value belongs to the user's own file and may be a secret too.
         for (name, value) in headers {
             let references = EnvironmentReference.names(in: value)
-            if references.isEmpty || references.contains(where: { dotEnvLocation(of: $0) == nil }) {
+            if references.isEmpty || references.contains(where: { !isDotEnvOwn($0) }) {
                 foreign.append("header \(name)")
             }
         }

@@ -12,18 +12,35 @@ public enum EnvironmentModels {
     /// The Anthropic models `ANTHROPIC_API_KEY` enables.
     public static let anthropicModels = ["claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"]
 
-    /// The model specs `environment` describes, sorted by name, and what a `.env` tried that
-    /// was refused: an endpoint or base URL from a `.env` is used only with a key from the same
-    /// `.env`, so the user's own key never travels to a host that file chose.
-    public static func specs(in environment: ConfigEnvironment) -> (specs: [ModelSpec], warnings: [ConfigWarning]) {
+    /// An `<NAME>_ENDPOINT` variable that did not become a model, and why (`arena models --all`).
+    public struct LeftOut: Sendable, Hashable, CustomStringConvertible {
+        /// The variable, e.g. `COSMOS_ENDPOINT`.
+        public var variable: String
+        /// Why it is not a model.
+        public var reason: String
+
+        public var description: String { "\(variable): \(reason)" }
+    }
+
+    /// The model specs `environment` describes, sorted by name; what a `.env` tried that was
+    /// refused (an endpoint or base URL from a `.env` is used only with a key from the same
+    /// `.env`, so the user's own key never travels to a host that file chose); and the
+    /// `<NAME>_ENDPOINT` variables that are not chat endpoints (``ChatEndpointShape``).
+    public static func specs(in environment: ConfigEnvironment) -> (specs: [ModelSpec], warnings: [ConfigWarning], leftOut: [LeftOut]) {
         var specs: [ModelSpec] = []
         var warnings: [ConfigWarning] = []
+        var leftOut: [LeftOut] = []
         let variables = environment.merged
         for (variable, endpoint) in variables where variable.hasSuffix("_ENDPOINT") {
             let prefix = String(variable.dropLast("_ENDPOINT".count))
             guard !prefix.isEmpty else { continue }
             let trimmed = endpoint.trimmingCharacters(in: .whitespaces)
             let keyVariable = variables[prefix + "_KEY"] != nil ? prefix + "_KEY" : prefix + "_API_KEY"
+            let isNamed = variables[prefix + "_MODEL"] != nil || deployment(prefix: prefix, in: variables) != nil
+            if let reason = ChatEndpointShape.reasonLeftOut(trimmed, isNamed: isNamed) {
+                leftOut.append(LeftOut(variable: variable, reason: reason))
+                continue
+            }
             if let keyValue = variables[keyVariable] {
                 if let refusal = refusal(endpoint: variable, key: keyVariable, in: environment) {
                     warnings.append(refusal)
@@ -33,7 +50,7 @@ public enum EnvironmentModels {
             } else if isLocal(trimmed) {
                 // Local servers (Ollama, llama.cpp, vLLM, LM Studio) need no key.
                 specs.append(spec(prefix: prefix, endpoint: trimmed, key: nil, environment: variables))
-            } else if looksLikeModelEndpoint(trimmed) {
+            } else {
                 var missing = spec(prefix: prefix, endpoint: trimmed, key: nil, environment: variables)
                 missing.problem = "\(prefix)_KEY is not set"
                 specs.append(missing)
@@ -41,6 +58,7 @@ public enum EnvironmentModels {
         }
         specs.sort { $0.connection.name < $1.connection.name }
         warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+        leftOut.sort { $0.variable < $1.variable }
         let vendors: [(key: String, base: String, defaultBase: String, provider: ProviderKind, models: [String])] = [
             ("OPENAI_API_KEY", "OPENAI_BASE_URL", "https://api.openai.com/v1", .openAI, openAIModels),
             ("ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "https://api.anthropic.com", .anthropic, anthropicModels),
@@ -57,15 +75,16 @@ public enum EnvironmentModels {
                 specs.append(ModelSpec(connection: connection, keySource: .environment(vendor.key)))
             }
         }
-        return (specs, warnings)
+        return (specs, warnings, leftOut)
     }
 
     /// The warning when the `.env` set `endpoint` but the key that would go there came from
     /// elsewhere (the user's own environment).
     private static func refusal(endpoint: String, key: String, in environment: ConfigEnvironment) -> ConfigWarning? {
-        guard let line = environment.dotEnvLine(of: endpoint), environment.dotEnvLine(of: key) == nil else { return nil }
+        guard let line = environment.dotEnvLine(of: endpoint), !environment.isDotEnvOwn(key) else { return nil }
+        let source = environment.dotEnvLine(of: key) == nil ? "comes from your own environment" : "expands variables of your own environment"
         return ConfigWarning(file: environment.dotEnvPath, line: line, message:
-            "\(endpoint) is ignored: it would send \(key), which comes from your own environment, to a host this .env chose (define both in .env, or neither)")
+            "\(endpoint) is ignored: it would send \(key), which \(source), to a host this .env chose (define both in .env, or neither)")
     }
 
     /// The arena name for a variable prefix: `GPT_4O` → `gpt-4o`.
@@ -78,19 +97,13 @@ public enum EnvironmentModels {
         return ["localhost", "127.0.0.1", "[::1]"].contains { host == $0 || host.hasPrefix($0 + ":") }
     }
 
-    private static func looksLikeModelEndpoint(_ endpoint: String) -> Bool {
-        let markers = ["models.ai.azure.com", "inference.ai.azure.com", "openai.azure.com", "services.ai.azure.com",
-                       "api.openai.com", "api.anthropic.com", "/openai/deployments/", "/v1"]
-        return markers.contains { endpoint.contains($0) }
-    }
-
     private static func spec(prefix: String, endpoint: String, key: String?, environment: [String: String]) -> ModelSpec {
         let name = modelName(forPrefix: prefix)
         let provider = ProviderInference.provider(for: endpoint)
         var connection = ModelConnection(name: name, provider: provider, origin: .environment, endpoint: endpoint, key: key.map { APIKey($0) })
-        connection.apiVersion = environment[prefix + "_API_VERSION"]
+        connection.apiVersion = apiVersion(prefix: prefix, in: environment)
         connection.model = environment[prefix + "_MODEL"]
-        connection.deployment = environment[prefix + "_DEPLOYMENT"]
+        connection.deployment = deployment(prefix: prefix, in: environment)
         var problems: [String] = []
         if !(endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://")) || URLParts.host(of: endpoint) == nil {
             problems.append("\(prefix)_ENDPOINT is not an http(s) URL")
@@ -108,5 +121,20 @@ public enum EnvironmentModels {
         }
         let variable = environment[prefix + "_KEY"] != nil ? prefix + "_KEY" : prefix + "_API_KEY"
         return ModelSpec(connection: connection, keySource: .environment(variable), problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+    }
+
+    /// The deployment named for `prefix`: `<P>_DEPLOYMENT`, or the names the Azure OpenAI
+    /// samples and Semantic Kernel use (`<P>_CHAT_DEPLOYMENT_NAME`, `<P>_DEPLOYMENT_NAME`,
+    /// `<P>_CHAT_DEPLOYMENT`).
+    static func deployment(prefix: String, in environment: [String: String]) -> String? {
+        ["_DEPLOYMENT", "_CHAT_DEPLOYMENT_NAME", "_DEPLOYMENT_NAME", "_CHAT_DEPLOYMENT"].lazy
+            .compactMap { environment[prefix + $0] }.first { !$0.isEmpty }
+    }
+
+    /// The API version for `prefix`: for `AZURE_OPENAI`, `OPENAI_API_VERSION` first (what the
+    /// Azure OpenAI SDKs read); then `<P>_API_VERSION`.
+    static func apiVersion(prefix: String, in environment: [String: String]) -> String? {
+        let names = (prefix == "AZURE_OPENAI" ? ["OPENAI_API_VERSION"] : []) + [prefix + "_API_VERSION"]
+        return names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
     }
 }

@@ -55,7 +55,7 @@ extension ModelCatalog {
         timeout: Double = 1.5
     ) async -> [DiscoveredServer] {
         let candidates = candidates ?? LocalServerCandidate.defaults(environment: environment)
-        let client = HTTPClients.client(connectTimeout: min(timeout, 0.5))
+        let client = HTTPClients.client(connectTimeout: min(timeout, 0.5), endpoint: "http://127.0.0.1")
         let found = await withTaskGroup(of: (LocalServerCandidate, [String]).self) { group in
             for candidate in candidates {
                 group.addTask { (candidate, await Self.listModels(of: candidate, client: client, timeout: timeout)) }

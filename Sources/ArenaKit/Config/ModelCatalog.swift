@@ -15,6 +15,8 @@ import Synchronization
 public final class ModelCatalog: Sendable {
     private let specs = Mutex<[String: ModelSpec]>([:])
     private let loadedEnvironment = Mutex<[String: String]>([:])
+    private let leftOutEndpoints = Mutex<[EnvironmentModels.LeftOut]>([])
+    private let configuredBuiltInWeight = Mutex<Double?>(nil)
 
     public init() {}
 
@@ -40,8 +42,9 @@ public final class ModelCatalog: Sendable {
         let variables = ConfigEnvironment(process: environment, dotEnvIn: workingDirectory)
         loadedEnvironment.withLock { $0 = variables.merged }
         var warnings = variables.warnings
-        var (loaded, refused) = EnvironmentModels.specs(in: variables)
+        var (loaded, refused, leftOut) = EnvironmentModels.specs(in: variables)
         warnings += refused
+        leftOutEndpoints.withLock { $0 = leftOut }
         // Where the models file is comes from the user alone (never from a .env).
         if let location = ConfigLocation.path(explicit: configPath, environment: environment, workingDirectory: workingDirectory) {
             if FileManager.default.fileExists(atPath: location.path) {
@@ -57,6 +60,7 @@ public final class ModelCatalog: Sendable {
                 )
                 let fromFile = try parser.parse(text)
                 warnings += parser.warnings
+                configuredBuiltInWeight.withLock { $0 = parser.builtInWeight }
                 let names = Set(fromFile.map(\.connection.name))
                 loaded.removeAll { names.contains($0.connection.name) }
                 loaded += fromFile
@@ -87,6 +91,9 @@ public final class ModelCatalog: Sendable {
     /// `.env` may add). Settings that steer arena itself read the real environment alone.
     public var environment: [String: String] { loadedEnvironment.withLock { $0 } }
 
+    /// The `<NAME>_ENDPOINT` variables that are not chat endpoints, with the reason.
+    public var leftOut: [EnvironmentModels.LeftOut] { leftOutEndpoints.withLock { $0 } }
+
     /// Every model loaded, by name.
     public var allSpecs: [ModelSpec] { specs.withLock { Array($0.values) }.sorted { $0.connection.name < $1.connection.name } }
 
@@ -103,6 +110,17 @@ public final class ModelCatalog: Sendable {
     /// The blind-battle weight of model `name` (1 when not configured; 0 excludes it).
     public func weight(for name: String) -> Double {
         spec(named: name)?.weight ?? 1
+    }
+
+    /// The blind-battle weight of model `name` among the models of `registry`: a configured
+    /// model's ``weight(for:)``; a built-in model's is the models file's `built_in_weight`,
+    /// else 0 once any other model is usable (a battle between real models never draws the
+    /// offline `echo` or `scribe`) and 1 while nothing else is.
+    public func blindWeight(for name: String, in registry: ModelRegistry) -> Double {
+        guard registry.descriptor(named: name)?.provider == .builtIn else { return weight(for: name) }
+        if let configured = configuredBuiltInWeight.withLock({ $0 }) { return configured }
+        let hasRealModel = registry.descriptors.contains { $0.provider != .builtIn && $0.problem == nil && !$0.name.hasSuffix("@recorded") }
+        return hasRealModel ? 0 : 1
     }
 
     /// The configured default settings of model `name` (the client applies them already;

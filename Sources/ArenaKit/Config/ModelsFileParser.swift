@@ -22,6 +22,8 @@ struct ModelsFileParser {
     /// True when the file can be read by group or others (literal keys then get a warning).
     let isReadableByOthers: Bool
     private(set) var warnings: [ConfigWarning] = []
+    /// The top-level `built_in_weight`, when set: the blind-battle weight of `echo` and `scribe`.
+    private(set) var builtInWeight: Double?
 
     init(file: String, environment: ConfigEnvironment, isReadableByOthers: Bool) {
         self.file = file
@@ -48,8 +50,12 @@ struct ModelsFileParser {
         var specs: [ModelSpec] = []
         for (keyNode, value) in top {
             let key = normalized(keyNode.string ?? "")
+            if key == "built_in_weight" {
+                builtInWeight = try number(value, "built_in_weight", in: ConfigLimits.weight)
+                continue
+            }
             guard key == "models" else {
-                warn(at: keyNode, "unknown top-level key '\(keyNode.string ?? "")' (ignored); expected 'models'")
+                warn(at: keyNode, "unknown top-level key '\(keyNode.string ?? "")' (ignored); expected 'models' or 'built_in_weight'")
                 continue
             }
             if case .scalar(let scalar) = value, scalar.string.isEmpty || value.null != nil { continue }

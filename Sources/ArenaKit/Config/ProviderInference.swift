@@ -1,6 +1,7 @@
 /// Guesses the provider from an endpoint URL, for models found in the environment:
-/// `/openai/deployments/` → azure-openai, `api.anthropic.com` → anthropic, `/v1` bases (local
-/// servers and known OpenAI-compatible services) → openai, anything else → azure-ai.
+/// `/openai/deployments/` or an Azure OpenAI resource host → azure-openai, `api.anthropic.com`
+/// → anthropic, `/v1` bases (local servers and known OpenAI-compatible services) → openai,
+/// anything else → azure-ai.
 enum ProviderInference {
     /// Hosts of services that speak the OpenAI API.
     static let openAICompatibleHosts: Set<String> = [
@@ -28,6 +29,7 @@ enum ProviderInference {
         let authority = URLParts.host(of: lowered) ?? ""
         let host = authority.split(separator: ":").first.map(String.init) ?? authority
         if host == "api.anthropic.com" { return .anthropic }
+        if ChatEndpointShape.isAzureOpenAIResource(host) { return .azureOpenAI }
         if openAICompatibleHosts.contains(host) { return .openAI }
         var path = lowered
         if let schemeEnd = path.range(of: "://") { path = String(path[schemeEnd.upperBound...]) }

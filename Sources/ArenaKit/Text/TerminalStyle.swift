@@ -1,8 +1,10 @@
 /// The few text styles arena uses, and whether to emit them at all.
 ///
-/// Colour is off when `NO_COLOR` is set to anything non-empty (https://no-color.org) or when
-/// output is not a terminal; bold and dim follow the same rule so that a pipe never receives an
-/// escape code.
+/// Colour follows, in this order: `NO_COLOR` set to anything non-empty turns it off
+/// (https://no-color.org); `FORCE_COLOR` or `CLICOLOR_FORCE` set (to anything but empty, `0` or
+/// `false`) turns it on even into a pipe; `TERM=dumb` turns it off; else it is on exactly when
+/// output is a terminal. Bold and dim follow the same rule, so that a pipe never receives an
+/// escape code unless asked to.
 public struct TerminalStyle: Sendable {
     public var colorEnabled: Bool
 
@@ -10,10 +12,20 @@ public struct TerminalStyle: Sendable {
         self.colorEnabled = colorEnabled
     }
 
-    /// Decides from the environment and whether stdout is a terminal.
+    /// Decides from the environment and whether the output is a terminal.
     public static func detect(environment: [String: String], isTerminal: Bool) -> TerminalStyle {
-        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return TerminalStyle(colorEnabled: isTerminal && !noColor)
+        if environment["NO_COLOR"].map({ !$0.isEmpty }) ?? false { return TerminalStyle(colorEnabled: false) }
+        let forced = ["FORCE_COLOR", "CLICOLOR_FORCE"].contains { name in
+            environment[name].map { !["", "0", "false"].contains($0.lowercased()) } ?? false
+        }
+        if forced { return TerminalStyle(colorEnabled: true) }
+        return TerminalStyle(colorEnabled: isTerminal && !isDumbTerminal(environment: environment))
+    }
+
+    /// Whether `TERM` is `dumb` (Emacs shells, some CI logs): a terminal that cannot move the
+    /// cursor, so it gets the plain line-by-line output a pipe gets.
+    public static func isDumbTerminal(environment: [String: String]) -> Bool {
+        environment["TERM"] == "dumb"
     }
 
     public enum Tone: Sendable {

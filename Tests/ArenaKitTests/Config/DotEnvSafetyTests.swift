@@ -69,4 +69,47 @@ import Testing
             #expect(catalog.spec(named: name)?.connection.key == nil)
         }
     }
+    @Test func aKeyThatExpandsTheUsersEnvironmentCountsAsTheUsersOwn() throws {
+        let (registry, catalog, warnings, _) = try loadCatalog(
+            yaml: nil,
+            environment: ["USER_SECRET": "user-secret", "USER_PATH": "v1"],
+            dotEnv: """
+                COPIED_ENDPOINT=https://evil.example/v1
+                COPIED_KEY=${USER_SECRET}
+                LAUNDERED=${USER_SECRET}
+                RELAYED_ENDPOINT=https://evil.example/v1
+                RELAYED_KEY="${LAUNDERED}"
+                PATHED_ENDPOINT=https://evil.example/${USER_PATH}
+                PATHED_KEY=${USER_SECRET}
+                OPENAI_BASE_URL=https://evil.example/v1
+                OPENAI_API_KEY=${USER_SECRET}
+                MINE_ENDPOINT=https://mine.example/${USER_PATH}
+                MINE_KEY=own-${UNSET:-key}
+                """
+        )
+        for name in ["copied", "relayed", "pathed"] {
+            #expect(registry.descriptor(named: name) == nil, "\(name)")
+        }
+        #expect(catalog.spec(named: "gpt-4o")?.connection.endpoint == "https://api.openai.com/v1")
+        #expect(catalog.spec(named: "mine")?.connection.key == APIKey("own-key"))
+        #expect(catalog.spec(named: "mine")?.connection.endpoint == "https://mine.example/v1")
+        #expect(warnings.map(\.line) == [1, 4, 6, 8])
+        #expect(warnings.allSatisfy { $0.message.contains("expands variables of your own environment") })
+        #expect(!warnings.map(\.description).joined().contains("user-secret"))
+    }
+
+    @Test func aModelsFileKeyFromADotEnvThatExpandsTheUsersEnvironmentIsRefused() throws {
+        let yaml = """
+            models:
+              copied:
+                provider: openai
+                endpoint: ${OWN_URL}
+                key: ${OWN_KEY}
+            """
+        let (registry, catalog, _, _) = try loadCatalog(
+            yaml: yaml, environment: ["USER_SECRET": "user-secret"], dotEnv: "OWN_URL=https://own.example/v1\nOWN_KEY=${USER_SECRET}\n")
+        let problem = try #require(registry.descriptor(named: "copied")?.problem)
+        #expect(problem.contains("its key ${OWN_KEY} does not"), "\(problem)")
+        #expect(catalog.spec(named: "copied")?.connection.key == nil)
+    }
 }

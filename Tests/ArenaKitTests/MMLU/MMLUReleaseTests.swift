@@ -1,10 +1,12 @@
+import ArenaTestServer
 import Foundation
 import Testing
 @testable import ArenaKit
 
-/// Loads the full release from `../shared/mmlu` and checks it against counts and records
-/// computed independently (with Python's csv module) when these tests were written.
-@Suite("MMLU release data")
+/// Loads the full release (``MMLUTestRelease``: ARENA_MMLU_DIR, `../shared/mmlu` or the
+/// installed copy) and checks it against counts and records computed independently (with
+/// Python's csv module) when these tests were written. Skipped without the release, unless CI.
+@Suite("MMLU release data", .enabled(if: MMLUTestRelease.shouldRun, Comment(rawValue: MMLUTestRelease.skipReason)))
 struct MMLUReleaseTests {
     struct SpotCheck: Sendable, CustomStringConvertible {
         var subject: String
@@ -197,7 +199,7 @@ struct MMLUReleaseTests {
     /// The release, loaded once for all tests of this suite (an error is kept and reported).
     static let release: Result<MMLUQuestionBank, MMLUDataError> = {
         guard let root = MMLUTestData.releaseRoot() else {
-            return .failure(.unreadable(path: #filePath, reason: "no Package.swift above the test file"))
+            return .failure(.unreadable(path: "ARENA_MMLU_DIR", reason: MMLUTestRelease.missingMessage))
         }
         return Result { () throws(MMLUDataError) in try MMLUQuestionBank.load(explicitDirectory: root, environment: [:]) }
     }()

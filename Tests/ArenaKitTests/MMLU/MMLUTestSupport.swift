@@ -1,19 +1,13 @@
+import ArenaTestSupport
+import ArenaTestServer
 import Foundation
 @testable import ArenaKit
 
-/// Where the full MMLU release lives for tests: `<package root>/../shared/mmlu`, where the
-/// package root is the nearest directory above this file that holds Package.swift.
+/// Where the full MMLU release lives for tests: see ``MMLUTestRelease`` (ARENA_MMLU_DIR,
+/// `../shared/mmlu`, the user's installed copy).
 enum MMLUTestData {
-    static func releaseRoot(filePath: String = #filePath) -> String? {
-        var directory = (filePath as NSString).deletingLastPathComponent
-        while directory != "/" && !directory.isEmpty {
-            if FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("Package.swift")) {
-                let parent = (directory as NSString).deletingLastPathComponent
-                return (parent as NSString).appendingPathComponent("shared/mmlu")
-            }
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return nil
+    static func releaseRoot() -> String? {
+        MMLUTestRelease.directory
     }
 }
 

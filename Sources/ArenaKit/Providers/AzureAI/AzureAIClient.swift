@@ -28,7 +28,7 @@ package struct AzureAIClient: ModelClient {
         if endpoint.hasSuffix("/chat/completions") { endpoint.removeLast("/chat/completions".count) }
         self.endpoint = endpoint
         apiVersion = connection.apiVersion ?? versionInURL ?? "2024-05-01-preview"
-        let client = httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect)
+        let client = httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect, endpoint: endpoint)
         self.httpClient = client
         transport = ChatCompletionsTransport(connection: connection, httpClient: client, requestedModel: connection.model)
     }

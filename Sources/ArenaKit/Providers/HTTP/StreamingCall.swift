@@ -151,7 +151,7 @@ extension StreamingCall {
     /// or on a client made for the model's connect timeout.
     init(connection: ModelConnection, httpClient: HTTPClient?, redactor: SecretRedactor) {
         self.init(
-            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect),
+            httpClient: httpClient ?? HTTPClients.client(connectTimeout: connection.timeouts.connect, endpoint: connection.endpoint),
             timeouts: connection.timeouts,
             retry: connection.retry,
             redactor: redactor,
