@@ -9,7 +9,19 @@ final class AnswerCollector: AnswerSink, Sendable {
         /// Unicode scalars of text and reasoning so far, kept as they arrive so the token
         /// estimate never re-counts the whole answer.
         var scalars = 0
+        /// UTF-8 bytes of text and reasoning kept so far.
+        var bytes = 0
+        /// True once the answer reached ``AnswerCollector/textLimit``: it was cut and marked,
+        /// and what follows is dropped.
+        var isCut = false
     }
+
+    /// The most of one answer (text and reasoning together, UTF-8 bytes) arena keeps: a server
+    /// that streams without end cannot make it hold unbounded memory. Past it the answer is
+    /// cut at a character boundary and ``cutMarker`` is added.
+    static let textLimit = 8 << 20
+    /// What ends an answer cut at ``textLimit``.
+    static let cutMarker = "\n[… cut here: arena keeps at most 8 MiB of an answer]"
 
     let side: Side
     private let observers: TurnObservers
@@ -29,7 +41,14 @@ final class AnswerCollector: AnswerSink, Sendable {
         let now = ContinuousClock.now
         let (progress, textToShow, tone): (AnswerProgress?, String?, LineTone) = state.withLock { state in
             switch event {
-            case .text(let text), .reasoning(let text):
+            case .text(let whole), .reasoning(let whole):
+                guard !state.isCut else { return (nil, nil, .answer) }
+                var text = whole
+                if state.bytes + text.utf8.count > Self.textLimit {
+                    text = Self.prefix(of: text, bytes: Self.textLimit - state.bytes) + Self.cutMarker
+                    state.isCut = true
+                }
+                state.bytes += text.utf8.count
                 let isReasoning: Bool
                 if case .reasoning = event { isReasoning = true } else { isReasoning = false }
                 if isReasoning { state.answer.reasoning += text } else { state.answer.text += text }
@@ -76,6 +95,18 @@ final class AnswerCollector: AnswerSink, Sendable {
         } else if let progress {
             observers.progress(progress, side: side)
         }
+    }
+
+    /// The longest start of `text` that is at most `bytes` UTF-8 bytes, ending on a character.
+    private static func prefix(of text: String, bytes: Int) -> String {
+        var end = text.startIndex
+        var used = 0
+        for character in text {
+            used += character.utf8.count
+            guard used <= bytes else { break }
+            end = text.index(after: end)
+        }
+        return String(text[..<end])
     }
 
     /// `text` in storage of its own size, when growing it left much unused capacity.
