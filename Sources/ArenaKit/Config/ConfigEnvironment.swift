@@ -22,12 +22,16 @@ public struct ConfigEnvironment: Sendable {
     private let fromDotEnv: [String: DotEnv.Entry]
     /// What the `.env` tried and was refused.
     public private(set) var warnings: [ConfigWarning] = []
+    /// Every variable: the process environment with the `.env`'s additions (made once; the
+    /// models file's `${VAR}` expansions read it for every field).
+    public let merged: [String: String]
 
     /// The process environment alone (tests; no `.env`).
     public init(process: [String: String]) {
         self.process = process
         dotEnvPath = nil
         fromDotEnv = [:]
+        merged = process
     }
 
     /// The process environment plus what the `.env` file in `workingDirectory` may add.
@@ -36,6 +40,7 @@ public struct ConfigEnvironment: Sendable {
         guard let (path, entries) = DotEnv.load(fromDirectory: workingDirectory, process: process) else {
             dotEnvPath = nil
             fromDotEnv = [:]
+            merged = process
             return
         }
         dotEnvPath = path
@@ -50,17 +55,13 @@ public struct ConfigEnvironment: Sendable {
             }
         }
         fromDotEnv = taken
+        merged = process.merging(taken.mapValues(\.value)) { own, _ in own }
         self.warnings = warnings
     }
 
     /// The value of `name`: the process environment's, else the `.env`'s.
     public subscript(name: String) -> String? {
         process[name] ?? fromDotEnv[name]?.value
-    }
-
-    /// Every variable: the process environment with the `.env`'s additions.
-    public var merged: [String: String] {
-        process.merging(fromDotEnv.mapValues(\.value)) { own, _ in own }
     }
 
     /// Where `name` came from when the `.env` set it ("/path/.env:3"); nil for the process

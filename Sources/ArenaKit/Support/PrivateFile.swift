@@ -57,8 +57,10 @@ public final class PrivateFile {
             if !directory.isEmpty, FileKind(path: directory) != .directory {
                 throw WriteError(path: path, reason: "the folder \(directory) does not exist")
             }
-            target = path + ".arena-\(getpid())-tmp"
-            descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            // A name no one else picked, created afresh: a file or link placed there in
+            // advance is never followed or truncated.
+            target = path + ".arena-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-tmp"
+            descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         case .directory:
             throw WriteError(path: path, reason: "it is a folder")
         case .fifo, .characterDevice, .blockDevice, .socket:

@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func modelsFileLoaderLoadsOrNamesTheLine() {
-        var harness = FuzzHarness(target: "models-file", seeds: [Array(ModelsFileSeeds.file.utf8)], defaultIterations: 1_500)
+        var harness = FuzzHarness(target: "models-file", seeds: [Array(ModelsFileTests().goodFile.utf8)], defaultIterations: 1_500)
         harness.run { bytes in
             var parser = ModelsFileParser(file: "models.yaml", environment: ConfigEnvironment(process: ["K": "key"]), isReadableByOthers: false)
             do {
@@ -130,31 +130,4 @@ import Testing
             }
         }
     }
-}
-
-/// The models file of the README, as a fuzz seed.
-enum ModelsFileSeeds {
-    static let file = """
-        models:
-          gpt-4o:
-            provider: azure-openai
-            endpoint: https://my-resource.openai.azure.com
-            deployment: gpt-4o-prod
-            api_version: 2024-10-21
-            key: ${K}
-            parameters: {temperature: 0.7, max_tokens: 1024, stop: ["###"], system_prompt: Be concise.}
-            headers: {X-Custom: value}
-            body: {safe_prompt: true, nested: {list: [1, 2, {a: b}]}}
-            prices: {input: 2.50, output: 10.00}
-            timeouts: {connect: 10, first_token: 60, idle: 30}
-            retry: {max_retries: 4, max_total_wait: 60}
-            weight: 1
-          local:
-            provider: openai
-            base_url: http://localhost:11434/v1
-            model: llama3.2
-          claude:
-            provider: anthropic
-            key_command: "pass show arena/anthropic"
-        """
 }
