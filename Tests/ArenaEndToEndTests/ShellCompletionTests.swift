@@ -39,6 +39,18 @@ import Testing
         #expect(try complete(["chat", "--model-a", ""], in: directory, extra: environment) == ["echo", "local", "scribe", "team"])
         #expect(try complete(["chat", "--model-b", "t"], in: directory, extra: environment) == ["team"])
         #expect(try complete(["replay", "--model-a", "sc"], in: directory, extra: environment) == ["scribe"])
+        #expect(try complete(["chat", "-m", "e"], in: directory, extra: environment) == ["echo"])
+        #expect(try complete(["run", "--models", "lo"], in: directory, extra: environment) == ["local"])
+    }
+
+    @Test func theTopLevelOffersSubcommandsAndChatsOptionsAfterChat() throws {
+        // As README documents: `arena <Tab>` offers the subcommands; the default subcommand's
+        // options complete once it is named.
+        let directory = ArenaBinary.temporaryHome()
+        let top = try complete([""], in: directory)
+        #expect(top.contains("chat") && top.contains("mmlu") && !top.contains("--json"))
+        let chat = try complete(["chat", "--js"], in: directory)
+        #expect(chat == ["--json"])
     }
 
     @Test func subcommandsAndTranscriptFilesComplete() throws {
