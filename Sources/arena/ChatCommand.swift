@@ -54,6 +54,7 @@ struct ChatCommand: AsyncParsableCommand {
         guard model.count <= 2 else { throw ValidationError("-m/--model: give it at most twice (side A, then side B), got \(model.count)") }
         guard model.isEmpty || models.isEmpty else { throw ValidationError("-m and --models both name the models: use one of them") }
         if json, prompt == nil { throw ValidationError("--json needs a PROMPT: arena \"PROMPT\" --json") }
+        if blind, prompt != nil { throw ValidationError("--blind is for the REPL (a battle ends with /vote); not with a PROMPT") }
     }
 
     /// The pair named by `--models`, `-m`, or `--model-a`/`--model-b`.

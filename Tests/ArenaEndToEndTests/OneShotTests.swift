@@ -82,6 +82,8 @@ import Testing
     @Test func jsonNeedsAPrompt() throws {
         let result = try ArenaBinary.runPiped(["--json"], input: "", extra: fast)
         #expect(result.status != 0 && result.stderr.contains("--json needs a PROMPT"))
+        let blind = try ArenaBinary.runPiped(["hello", "--blind"], input: "", extra: fast)
+        #expect(blind.status != 0 && blind.stderr.contains("--blind is for the REPL"))
     }
 
     @Test func onATerminalTheAnswersAreColumnsAndArenaExits() throws {
