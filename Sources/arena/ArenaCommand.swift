@@ -30,6 +30,10 @@ struct ArenaCommand: AsyncParsableCommand {
             print(ArenaVersion.current)
             return
         }
+        if BashCompletion.isRequested(by: arguments) {
+            print(BashCompletion.script(), terminator: "")
+            return
+        }
         MemoryTuning.apply()
         SignalWatcher.unblockHandledSignals()
         TerminalDevice.recordInitialState()

@@ -43,14 +43,18 @@ import Testing
         #expect(try complete(["run", "--models", "lo"], in: directory, extra: environment) == ["local"])
     }
 
-    @Test func theTopLevelOffersSubcommandsAndChatsOptionsAfterChat() throws {
-        // As README documents: `arena <Tab>` offers the subcommands; the default subcommand's
-        // options complete once it is named.
+    @Test func withoutASubcommandTheWordsCompleteAsChatsInBash() throws {
+        // `arena --model-a x` is `arena chat --model-a x`: bash completes it the same way, and
+        // offers subcommand names only as the first word.
         let directory = ArenaBinary.temporaryHome()
+        let environment = ["TEAM_ENDPOINT": "https://team.example/v1", "TEAM_KEY": "k"]
         let top = try complete([""], in: directory)
         #expect(top.contains("chat") && top.contains("mmlu") && !top.contains("--json"))
-        let chat = try complete(["chat", "--js"], in: directory)
-        #expect(chat == ["--json"])
+        #expect(try complete(["--js"], in: directory) == ["--json"])
+        #expect(try complete(["--model-a", ""], in: directory, extra: environment) == ["echo", "scribe", "team"])
+        #expect(try complete(["Why is the sky blue?", "-m", "t"], in: directory, extra: environment) == ["team"])
+        #expect(try complete(["--no-record", "r"], in: directory).isEmpty)
+        #expect(try complete(["chat", "--js"], in: directory) == ["--json"])
     }
 
     @Test func subcommandsAndTranscriptFilesComplete() throws {
