@@ -8,7 +8,8 @@ extension ArenaSession {
     ]
 
     /// `/copy a|b [N]`: one side's raw answer (the last turn, or turn `N`) onto the clipboard,
-    /// by OSC 52 (arena writes the sequence itself, only when standard output is a terminal)
+    /// by OSC 52 (arena writes the sequence itself, only when standard output is a terminal
+    /// and `TERM` is not `dumb`)
     /// and by the first clipboard tool on `PATH` that works. Says how many characters went
     /// where; fails when neither way was open.
     func copyAnswer(_ side: Side, turn number: Int?) throws(CommandError) {
@@ -17,12 +18,12 @@ extension ArenaSession {
             throw CommandError(number.map { "/copy: no turn \($0) in this session" } ?? "/copy: nothing to copy yet; ask something first")
         }
         let text = turn.answer(side).text
+        let environment = ProcessInfo.processInfo.environment
         var means: [String] = []
-        if TerminalDevice.isTerminal(1) {
+        if TerminalDevice.isTerminal(1) && !TerminalStyle.isDumbTerminal(environment: environment) {
             TerminalDevice.write("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}", to: 1)
             means.append("OSC 52")
         }
-        let environment = ProcessInfo.processInfo.environment
         for tool in Self.clipboardTools {
             guard let program = ExternalProgram.find(tool.name, searchPath: environment["PATH"]) else { continue }
             if (try? program.with(arguments: tool.arguments).run(input: text, quiet: true, environment: environment)) == 0 {
