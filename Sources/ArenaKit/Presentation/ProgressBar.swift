@@ -17,7 +17,7 @@ public final class ProgressBar: Sendable {
 
     /// A bar for `total` pieces of work named `unit` ("answers"), started at `startedAt`.
     /// `environment` decides, with standard error, whether it is drawn at all.
-    public init(total: Int, unit: String, startedAt: ContinuousClock.Instant = .now, environment: [String: String]) {
+    public init(total: Int, unit: String, startedAt: ContinuousClock.Instant = .now, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.total = total
         self.unit = unit
         self.startedAt = startedAt
