@@ -96,4 +96,14 @@ import Testing
         #expect(text.components(separatedBy: "✓ done").count - 1 == 2)
         #expect(!text.contains("arena>"))
     }
+
+    @Test func ctrlCStopsTheAnswersAndExitsWith130() throws {
+        let terminal = try PseudoTerminal(arguments: ["Tell me a long story", "--no-record"], environment: ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: ["ARENA_PACE": "4"]))
+        defer { terminal.close() }
+        try terminal.waitFor("Here is how")
+        terminal.send("\u{03}")
+        #expect(try terminal.waitForExit() == 130)
+        try terminal.waitForEndOfOutput()
+        #expect(terminal.text.contains("interrupted"))
+    }
 }
