@@ -8,8 +8,14 @@ struct ArenaCommand: AsyncParsableCommand {
         commandName: "arena",
         abstract: "Compare two language models side by side in the terminal.",
         discussion: """
-            With no subcommand, arena opens its REPL: each line you type goes to both models and
-            both answers stream side by side. Type /help inside for the commands.
+            With no subcommand, arena opens its REPL: each line you type goes to both models and \
+            both answers stream side by side. Type /help inside for the commands. Piped input is \
+            read the same way: each line a message or a /command.
+
+            arena "PROMPT" asks both models PROMPT once and exits; text piped in is added to \
+            that one prompt (cat notes.md | arena "Summarise this"). -m A -m B (or --models A B) \
+            and -s TEXT choose the models and a system prompt; --json prints the answers as \
+            JSON. See arena chat --help.
             """,
         version: ArenaVersion.current,
         subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, ModelsCommand.self],
@@ -22,6 +28,10 @@ struct ArenaCommand: AsyncParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--version"] {
             print(ArenaVersion.current)
+            return
+        }
+        if BashCompletion.isRequested(by: arguments) {
+            print(BashCompletion.script(), terminator: "")
             return
         }
         MemoryTuning.apply()

@@ -10,7 +10,7 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The model on side B.", valueName: "name"), completion: .custom(ModelNameCompletion.candidates))
     var modelB: String?
 
-    @Option(name: .long, help: ArgumentHelp("Words per second for the built-in models (0: as fast as possible; default 25, or ARENA_PACE).", valueName: "wps"))
+    @Option(name: .long, help: ArgumentHelp("Words per second for the built-in models (0: as fast as possible; default ARENA_PACE, else 25 on a terminal and 0 when nobody watches).", valueName: "wps"))
     var pace: Double?
 
     @Option(name: .long, help: ArgumentHelp("Where transcripts are written (default: ~/.local/share/arena/transcripts).", valueName: "dir"), completion: .directory)

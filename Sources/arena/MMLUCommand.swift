@@ -29,6 +29,9 @@ struct MMLUCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Requests in flight at once, over both models.", valueName: "n"))
     var concurrency = 8
 
+    @Flag(name: .long, help: "Print the accuracy table as one JSON document (docs/json-output.md).")
+    var json = false
+
     func validate() throws {
         guard models.isEmpty || models.count == 2 else { throw ValidationError("--models: expected two model names, got \(models.count)") }
         guard count >= 1 else { throw ValidationError("--n: expected at least 1 question, got \(count)") }
@@ -58,12 +61,14 @@ struct MMLUCommand: AsyncParsableCommand {
         }
         if let shortfall = draw.shortfall(in: bank) { setup.console.error("note: \(shortfall)") }
         let questions = draw.questions(from: bank)
-        let showBar = setup.stdoutIsTerminal
         let run = MMLURun(setup: setup, models: pair, questions: questions, concurrency: concurrency)
-        let scores = await run.run { done, total in
-            if showBar { TerminalDevice.write("\r" + ProgressBar.line(done: done, total: total, width: 30) + " answers", to: 1) }
+        let bar = ProgressBar(total: questions.count * 2, unit: "answers", environment: setup.environment)
+        let scores = await run.run { done, _ in bar.update(done: done) }
+        bar.finish()
+        if json {
+            print(MMLURun.json(scores: scores, models: pair, draw: draw, questions: questions.count, bank: bank, pace: setup.pace), terminator: "")
+            return
         }
-        if showBar { TerminalDevice.write("\r\u{1B}[K", to: 1) }
         let heading = draw.heading(for: questions, bank: bank)
         let rows = Side.allCases.map { MMLUAccuracyRow(model: "\($0.label) \(pair[$0].displayName)", tally: scores[$0]) }
         print(heading)

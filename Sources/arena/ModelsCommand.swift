@@ -17,16 +17,26 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also list the <NAME>_ENDPOINT variables that are not chat endpoints, with the reason each was left out.")
     var all = false
 
+    @Flag(name: .long, help: "Print the list (and the checks) as one JSON document (docs/json-output.md).")
+    var json = false
+
     func run() async throws {
         let setup = try common.setup()
         await setup.catalog.discoverLocalServers(into: setup.registry)
         let models = await ModelListing.withServedModels(setup.registry.descriptors, registry: setup.registry)
-        print(ModelListing.table(models))
-        if all, !setup.catalog.leftOut.isEmpty {
-            print("\nLeft out (not chat endpoints):")
-            for leftOut in setup.catalog.leftOut { print("  " + TextSanitizer.sanitizeLine(leftOut.description)) }
+        if !json {
+            print(ModelListing.table(models))
+            if all, !setup.catalog.leftOut.isEmpty {
+                print("\nLeft out (not chat endpoints):")
+                for leftOut in setup.catalog.leftOut { print("  " + TextSanitizer.sanitizeLine(leftOut.description)) }
+            }
         }
-        guard check else { return }
+        guard check else {
+            if json { print(ModelListing.json(models, leftOut: all ? setup.catalog.leftOut : nil, checks: nil), terminator: "") }
+            return
+        }
+        // Nobody watches a check's answer: the built-in models answer at full speed.
+        setup.runUnwatched()
         let registry = setup.registry
         let results = await withTaskGroup(of: (Int, ModelCheckResult).self) { group in
             for (index, model) in models.enumerated() where model.problem == nil {
@@ -36,8 +46,12 @@ struct ModelsCommand: AsyncParsableCommand {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        print("")
-        for result in results { print(TextSanitizer.sanitizeLine(result.description)) }
+        if json {
+            print(ModelListing.json(models, leftOut: all ? setup.catalog.leftOut : nil, checks: results), terminator: "")
+        } else {
+            print("")
+            for result in results { print(TextSanitizer.sanitizeLine(result.description)) }
+        }
         if results.contains(where: { !$0.succeeded }) || models.contains(where: { $0.problem != nil }) {
             throw ExitCode(1)
         }

@@ -25,18 +25,22 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Transcripts replayed at once, for a directory.", valueName: "n"))
     var parallel = 2
 
+    @Flag(name: .long, help: "Print the results as one JSON document (docs/json-output.md).")
+    var json = false
+
     @Argument(help: ArgumentHelp("A transcript, or a directory of them.", valueName: "file-or-dir"))
     var path: String
 
     func run() async throws {
-        let setup = try common.setup()
+        var setup = try common.setup()
+        let report = json ? JSONReport(preparing: &setup) : nil
         let replay = TranscriptReplay(setup: setup, models: models, keep: against)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIFailure("\(path): no such file or directory")
         }
         if isDirectory.boolValue {
-            try await replayDirectory(replay, setup: setup)
+            try await replayDirectory(replay)
             return
         }
         let transcript = try loadTranscript(path)
@@ -51,25 +55,25 @@ struct ReplayCommand: AsyncParsableCommand {
         session.recorder?.close()
         let outcome = TranscriptReplay.Outcome(file: path, turns: result.turns, failures: result.failures, newTranscript: session.recorder?.path)
         FileHandle.standardError.write(Data((outcome.summary + "\n").utf8))
+        if let report {
+            print(report.document(["file": .string(path), "failures": .number(Double(result.failures)), "transcript": outcome.newTranscript.map(JSONValue.string) ?? .null]), terminator: "")
+        }
         if result.failures > 0 || session.recorder?.hasFailed == true { throw ExitCode(1) }
     }
 
-    private func replayDirectory(_ replay: TranscriptReplay, setup: ArenaSetup) async throws {
-        let showBar = setup.stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: setup.environment)
+    private func replayDirectory(_ replay: TranscriptReplay) async throws {
         let outcomes: [TranscriptReplay.Outcome]
         do {
-            outcomes = try await replay.replayDirectory(path, parallel: parallel) { outcome, done, total in
-                var text = showBar ? "\r\u{1B}[K" : ""
-                text += outcome.summary + "\n"
-                if showBar { text += ProgressBar.line(done: done, total: total, width: 30) }
-                TerminalDevice.write(text, to: 1)
-            }
+            outcomes = try await replay.replayDirectory(path, parallel: parallel) { [json] outcome in json ? nil : outcome.summary }
         } catch {
             throw CLIFailure(error.description)
         }
-        if showBar { TerminalDevice.write("\r\u{1B}[K", to: 1) }
         let failed = outcomes.filter { $0.problem != nil || $0.failures > 0 }.count
-        TerminalDevice.write("\(outcomes.count) transcript\(outcomes.count == 1 ? "" : "s") replayed, \(failed) with problems\n", to: 1)
+        if json {
+            print(JSONReport.document(["directory": .string(path), "transcripts": .array(outcomes.map(\.json))]), terminator: "")
+        } else {
+            print("\(outcomes.count) transcript\(outcomes.count == 1 ? "" : "s") replayed, \(failed) with problems")
+        }
         if failed > 0 { throw ExitCode(1) }
     }
 }

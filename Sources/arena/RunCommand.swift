@@ -11,8 +11,11 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The two models to run the script with (before its first line).", valueName: "A B"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("The two models to run the script with; the script's own /models lines are then skipped.", valueName: "A B"), completion: .custom(ModelNameCompletion.candidates))
     var models: [String] = []
+
+    @Flag(name: .long, help: "Print the turns and their answers as one JSON document (docs/json-output.md).")
+    var json = false
 
     @Argument(help: ArgumentHelp("The script to run.", valueName: "file.arena"))
     var script: String
@@ -24,17 +27,26 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let items: [ScriptItem]
+        var items: [ScriptItem]
         do {
             items = try ScriptParser.parse(contentsOf: script)
         } catch {
             throw CLIFailure(error.description)
         }
-        let setup = try common.setup()
+        var setup = try common.setup()
+        if !models.isEmpty {
+            let override = ScriptModelsOverride.apply(to: items, models: models)
+            items = override.items
+            for note in override.notes { setup.console.error(note) }
+        }
+        let report = json ? JSONReport(preparing: &setup) : nil
         let session = setup.makeSession(models: try common.models(in: setup, a: models.first, b: models.last))
         installInterruptHandler(session)
         let outcome = await session.run(items)
         session.recorder?.close()
+        if let report {
+            print(report.document(["script": .string(script), "failures": .number(Double(outcome.failures)), "transcript": session.recorder.flatMap(\.path).map(JSONValue.string) ?? .null]), terminator: "")
+        }
         if outcome.failures > 0 {
             setup.console.error("\(script): \(outcome.failures) line\(outcome.failures == 1 ? "" : "s") failed")
             throw ExitCode(1)

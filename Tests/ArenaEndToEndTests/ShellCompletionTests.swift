@@ -39,6 +39,22 @@ import Testing
         #expect(try complete(["chat", "--model-a", ""], in: directory, extra: environment) == ["echo", "local", "scribe", "team"])
         #expect(try complete(["chat", "--model-b", "t"], in: directory, extra: environment) == ["team"])
         #expect(try complete(["replay", "--model-a", "sc"], in: directory, extra: environment) == ["scribe"])
+        #expect(try complete(["chat", "-m", "e"], in: directory, extra: environment) == ["echo"])
+        #expect(try complete(["run", "--models", "lo"], in: directory, extra: environment) == ["local"])
+    }
+
+    @Test func withoutASubcommandTheWordsCompleteAsChatsInBash() throws {
+        // `arena --model-a x` is `arena chat --model-a x`: bash completes it the same way, and
+        // offers subcommand names only as the first word.
+        let directory = ArenaBinary.temporaryHome()
+        let environment = ["TEAM_ENDPOINT": "https://team.example/v1", "TEAM_KEY": "k"]
+        let top = try complete([""], in: directory)
+        #expect(top.contains("chat") && top.contains("mmlu") && !top.contains("--json"))
+        #expect(try complete(["--js"], in: directory) == ["--json"])
+        #expect(try complete(["--model-a", ""], in: directory, extra: environment) == ["echo", "scribe", "team"])
+        #expect(try complete(["Why is the sky blue?", "-m", "t"], in: directory, extra: environment) == ["team"])
+        #expect(try complete(["--no-record", "r"], in: directory).isEmpty)
+        #expect(try complete(["chat", "--js"], in: directory) == ["--json"])
     }
 
     @Test func subcommandsAndTranscriptFilesComplete() throws {

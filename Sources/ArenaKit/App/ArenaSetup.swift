@@ -23,6 +23,8 @@ public struct ArenaSetup: Sendable {
     public let configWarnings: [ConfigWarning]
     /// Observers every turn of every command also reaches, after arena's own (see ``TurnPipeline``).
     var additionalObservers: [any TurnObserver] = []
+    /// Whether sessions show their turns (columns or labelled lines); off for `--json`.
+    var drawsTurns = true
 
     /// Assembles the setup. Reads `.env` in the working directory for models and keys only
     /// (never overriding the real environment, never steering arena), the models file (`configPath`, `ARENA_CONFIG` or the XDG default) and the
@@ -43,8 +45,9 @@ public struct ArenaSetup: Sendable {
             throw ConfigError(file: "environment", line: nil, message: problem.description)
         }
         let catalog = ModelCatalog()
+        let watched = TerminalDevice.isTerminal(1) && !TerminalStyle.isDumbTerminal(environment: processEnvironment)
         let pace = BuiltInPace(wordsPerSecond: wordsPerSecond
-            ?? processEnvironment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultWordsPerSecond)
+            ?? processEnvironment["ARENA_PACE"].flatMap(Double.init) ?? BuiltInPace.defaultPace(watched: watched))
         let registry = ModelRegistry.builtIn(pace: pace)
         do {
             configWarnings = try catalog.load(environment: processEnvironment, workingDirectory: workingDirectory, configPath: configPath, into: registry)
@@ -81,11 +84,23 @@ public struct ArenaSetup: Sendable {
         try ModelChoice.initialPair(registry: registry, a: a ?? environment["ARENA_MODEL_A"], b: b ?? environment["ARENA_MODEL_B"])
     }
 
+    /// The built-in models at full speed from now on, whatever `--pace` or `ARENA_PACE` said:
+    /// for work nobody watches as it streams (`arena mmlu`, `models --check`, `--json`).
+    public func runUnwatched() {
+        pace.wordsPerSecond = 0
+    }
+
     /// Looks for local model servers in the background; never delays anything.
     public func discoverInBackground() {
         let catalog = self.catalog
         let registry = self.registry
         Task.detached(priority: .utility) { await catalog.discoverLocalServers(into: registry) }
+    }
+
+    /// Columns on a terminal, labelled lines otherwise; nothing when turns are not drawn.
+    private var defaultRenderer: @Sendable () -> any TurnRenderer {
+        guard drawsTurns else { return { SilentRenderer() } }
+        return Renderers.factory(stdoutIsTerminal: stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: environment), style: style)
     }
 
     /// A session recording into a new transcript (when recording is on), drawing columns on a
@@ -112,8 +127,7 @@ public struct ArenaSetup: Sendable {
             makeRecorder: makeRecorder,
             loadMMLU: loadMMLU,
             additionalObservers: additionalObservers,
-            makeRenderer: renderer ?? Renderers.factory(
-                stdoutIsTerminal: stdoutIsTerminal && !TerminalStyle.isDumbTerminal(environment: environment), style: style)
+            makeRenderer: renderer ?? defaultRenderer
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
         let weightRegistry = registry ?? self.registry

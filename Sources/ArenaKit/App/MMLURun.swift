@@ -5,6 +5,8 @@ import Foundation
 /// a 95% confidence interval per model. Every question is its own conversation; the run is
 /// recorded as a transcript (each question after a `clear`, so a replay asks them the same way).
 ///
+/// The built-in models answer at full speed (their pace is for people watching columns).
+///
 /// Each side of a question is a turn of its own (so the bound counts requests, not questions),
 /// run through the same ``TurnPipeline`` observers as the REPL's turns.
 public struct MMLURun: Sendable {
@@ -19,16 +21,6 @@ public struct MMLURun: Sendable {
         self.models = models
         self.questions = questions
         self.concurrency = max(1, concurrency)
-    }
-
-    /// Picks `count` questions of `subject` (all subjects when `nil`), reproducibly for a seed.
-    public static func pick(_ count: Int, of subject: MMLUSubject?, from bank: MMLUQuestionBank, seed: UInt64?) -> [MMLUQuestion] {
-        if let seed {
-            var generator = SplitMix64(seed: seed)
-            return bank.randomQuestions(count, of: subject, using: &generator)
-        }
-        var generator = SystemRandomNumberGenerator()
-        return bank.randomQuestions(count, of: subject, using: &generator)
     }
 
     /// The pipeline the run's turns go through, recording into a new transcript when recording
@@ -64,6 +56,8 @@ public struct MMLURun: Sendable {
 
     /// Runs every question through `pipeline`; returns the score per side.
     public func run(through pipeline: TurnPipeline) async -> SidePair<MMLUTally> {
+        // Nobody watches the answers stream: the built-in models answer at full speed.
+        setup.runUnwatched()
         let jobs = questions.indices.flatMap { index in Side.allCases.map { turn(index, side: $0) } }
         await withTaskGroup(of: Void.self) { group in
             var next = 0
@@ -78,5 +72,21 @@ public struct MMLURun: Sendable {
         }
         pipeline.transcript.recorder?.close()
         return pipeline.grader.scores
+    }
+
+    /// `arena mmlu --json`'s document: what was drawn, the built-in pace the run used (0: full
+    /// speed), and each side's tally with its accuracy and 95% interval.
+    public static func json(scores: SidePair<MMLUTally>, models: SidePair<ModelDescriptor>, draw: MMLUQuestionDraw, questions: Int, bank: MMLUQuestionBank, pace: BuiltInPace) -> String {
+        ResultJSON.text([
+            "subject": ResultJSON.string(draw.subject?.name),
+            "split": .string(draw.split.rawValue),
+            // A string: a seed is 64 bits, more than a JSON number keeps exactly.
+            "seed": .string(String(draw.seed)),
+            "questions": .number(Double(questions)),
+            "source": .string(bank.sourceDescription),
+            "built_in_words_per_second": .number(pace.wordsPerSecond),
+            "a": ResultJSON.tally(scores.a, model: models.a.name),
+            "b": ResultJSON.tally(scores.b, model: models.b.name),
+        ])
     }
 }

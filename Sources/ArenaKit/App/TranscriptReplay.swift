@@ -68,6 +68,14 @@ public struct TranscriptReplay: Sendable {
             self.problem = problem
         }
 
+        /// The outcome in `arena replay DIR --json`'s document.
+        public var json: JSONValue {
+            [
+                "file": .string(file), "turns": .number(Double(turns)), "failures": .number(Double(failures)),
+                "transcript": ResultJSON.string(newTranscript), "problem": ResultJSON.string(problem),
+            ]
+        }
+
         /// One line about the replay; the file name and problem (from outside arena) are made
         /// inert, so a file named with escape sequences prints as text.
         public var summary: String { TextSanitizer.sanitizeLine(plainSummary) }
@@ -94,9 +102,10 @@ public struct TranscriptReplay: Sendable {
         }
     }
 
-    /// Replays every transcript in `directory`, `parallel` at a time; `progress` is called
-    /// after each file with the outcome and how many are done of how many.
-    public func replayDirectory(_ directory: String, parallel: Int, progress: @escaping @Sendable (Outcome, Int, Int) -> Void) async throws(Problem) -> [Outcome] {
+    /// Replays every transcript in `directory`, `parallel` at a time, with a ``ProgressBar`` on
+    /// standard error. After each file, `report` says which line (if any) to print on standard
+    /// output for its outcome.
+    public func replayDirectory(_ directory: String, parallel: Int, report: @escaping @Sendable (Outcome) -> String?) async throws(Problem) -> [Outcome] {
         let files: [String]
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -106,6 +115,8 @@ public struct TranscriptReplay: Sendable {
             throw Problem(description: "cannot read directory \(directory): \(error.localizedDescription)")
         }
         var outcomes: [Outcome] = []
+        let bar = ProgressBar(total: files.count, unit: "transcripts", environment: setup.environment)
+        defer { bar.finish() }
         await withTaskGroup(of: Outcome.self) { group in
             var next = 0
             func startNext() {
@@ -117,7 +128,8 @@ public struct TranscriptReplay: Sendable {
             for _ in 0..<max(1, parallel) { startNext() }
             for await outcome in group {
                 outcomes.append(outcome)
-                progress(outcome, outcomes.count, files.count)
+                if let line = report(outcome) { bar.note(line, to: 1) }
+                bar.update(done: outcomes.count)
                 startNext()
             }
         }

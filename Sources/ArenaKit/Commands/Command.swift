@@ -53,6 +53,10 @@ public enum Command: Sendable, Hashable {
     case vote(TranscriptEvent.Verdict)
     /// `/adopt a|b`: copy that side's last answer into the other side's history.
     case adopt(Side)
+    /// `/copy a|b [N]`: one side's raw answer (the last turn, or turn N) onto the clipboard.
+    case copy(Side, turn: Int?)
+    /// `/edit`: a message written in the person's editor, sent to both sides.
+    case edit
     /// `/diff`: a word-level diff of the last two answers.
     case diff
     /// `/battle`: two models drawn at random, names hidden until the vote.

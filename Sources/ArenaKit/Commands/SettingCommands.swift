@@ -49,10 +49,7 @@ extension CommandDefinition {
             run: { session, command in
                 switch command {
                 case .system(let text, let selection):
-                    session.state.updateSettings(selection) { $0.systemPrompt = text }
-                    for side in selection.sides {
-                        session.recorder?.record(.systemPrompt(.init(side: side, text: text)))
-                    }
+                    session.setSystemPrompt(text, on: selection)
                     session.console.print(text == nil ? "system prompt cleared on \(session.describe(selection))" : "system prompt set on \(session.describe(selection))")
                 case .showSystem:
                     for side in Side.allCases {

@@ -67,6 +67,21 @@ extension TerminalDevice {
         tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         if isatty(STDOUT_FILENO) == 1 { write("\u{1B}[?25h\r\n", to: STDOUT_FILENO) }
     }
+
+    /// Lends the terminal to another program for the length of `body` (`/edit`'s editor): the
+    /// modes arena found at start are put in place (echo and line editing on, whatever the line
+    /// editor or the streaming left), the cursor is shown and bracketed paste is off; afterwards
+    /// arena's modes are back as they were.
+    static func lend<T>(_ body: () throws(CommandError) -> T) throws(CommandError) -> T {
+        var current = termios()
+        let isTerminal = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &current) == 0
+        if isTerminal, var modes = initialModes.withLock({ $0 }) {
+            tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+        }
+        if isatty(STDOUT_FILENO) == 1 { write("\u{1B}[?2004l\u{1B}[?25h", to: STDOUT_FILENO) }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &current) } }
+        return try body()
+    }
 }
 
 /// The terminal modes at start, for ``TerminalDevice/restoreInitialState()``.

@@ -20,7 +20,10 @@ extension ArenaSession {
         } catch {
             throw CommandError("/save: \(error)")
         }
-        console.print("saved \(state.turnCount) turn\(state.turnCount == 1 ? "" : "s") to \(path)")
+        // Counted from what was written, as `/export` counts: every recorded question, also
+        // those a `/clear` or a model change removed from the conversations.
+        let written = LoadedTranscript(file: path, records: records).turns.count
+        console.print("saved \(written) turn\(written == 1 ? "" : "s") to \(path)")
     }
 
     /// `/load PATH`: both conversations, models and settings from a transcript; the session
@@ -76,10 +79,13 @@ extension ArenaSession {
 
     /// Re-asks every user turn of `transcript` in order, applying the settings and system
     /// prompts that were in effect for each, and clearing a side's history where the original
-    /// did. Returns how many turns were asked and how many answers failed.
+    /// did. Afterwards the session's own settings and system prompts are back in effect.
+    /// Returns how many turns were asked and how many answers failed.
     public func replay(_ transcript: LoadedTranscript) async -> (turns: Int, failures: Int) {
         var asked = 0
         var failures = 0
+        let sessionSettings = SidePair(a: state.a.settings, b: state.b.settings)
+        defer { restoreSettings(sessionSettings) }
         for turn in transcript.turns {
             if Task.isCancelled { break }
             for side in Side.allCases {
@@ -88,11 +94,7 @@ extension ArenaSession {
                     conversation.clear()
                     state[side] = conversation
                 }
-                if state[side].settings != turn.settings[side] {
-                    state[side].settings = turn.settings[side]
-                    recorder?.record(.settings(.init(side: side, settings: turn.settings[side])))
-                    recorder?.record(.systemPrompt(.init(side: side, text: turn.settings[side].systemPrompt)))
-                }
+                applySettings(turn.settings[side], on: side)
             }
             await ask(turn.prompt, origin: .replay)
             asked += 1
@@ -102,6 +104,19 @@ extension ArenaSession {
             if case .interrupted = state.a.turns.last?.answer.status { break }
         }
         return (asked, failures)
+    }
+
+    /// Puts `settings` in effect on `side` and records them, when they differ from what is.
+    private func applySettings(_ settings: GenerationSettings, on side: Side) {
+        guard state[side].settings != settings else { return }
+        state[side].settings = settings
+        recorder?.record(.settings(.init(side: side, settings: settings)))
+        recorder?.record(.systemPrompt(.init(side: side, text: settings.systemPrompt)))
+    }
+
+    /// The settings the session had before a replay, back in effect on both sides.
+    private func restoreSettings(_ settings: SidePair<GenerationSettings>) {
+        for side in Side.allCases { applySettings(settings[side], on: side) }
     }
 
     /// Reads a transcript for a command, turning every problem into one clear message.

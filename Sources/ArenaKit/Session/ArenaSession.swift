@@ -135,6 +135,14 @@ public final class ArenaSession {
         console.print("\(side.label): \(model.displayName)" + (hadHistory ? " (side \(side.label) starts afresh)" : ""))
     }
 
+    /// Sets (or, with `nil`, clears) the system prompt on the selected sides and records it.
+    public func setSystemPrompt(_ text: String?, on selection: SideSelection) {
+        state.updateSettings(selection) { $0.systemPrompt = text }
+        for side in selection.sides {
+            recorder?.record(.systemPrompt(.init(side: side, text: text)))
+        }
+    }
+
     func recordSettings(_ selection: SideSelection) {
         for side in selection.sides {
             recorder?.record(.settings(.init(side: side, settings: state[side].settings)))

@@ -6,6 +6,12 @@ public final class BuiltInPace: Sendable {
     /// The pace used when nothing else is said: close to a hosted model's speed.
     public static let defaultWordsPerSecond: Double = 25
 
+    /// The pace when nothing else is said: the default when a person watches the columns on a
+    /// terminal, else as fast as possible (a pipe, `TERM=dumb`).
+    public static func defaultPace(watched: Bool) -> Double {
+        watched ? defaultWordsPerSecond : 0
+    }
+
     private let wordsPerSecondValue: Mutex<Double>
 
     public init(wordsPerSecond: Double = BuiltInPace.defaultWordsPerSecond) {
