@@ -56,8 +56,9 @@ func withServer<T>(
     }
 }
 
-/// Timeouts and retries small enough for tests.
-let testTimeouts = ProviderTimeouts(connect: 2, firstToken: 5, idle: 5)
+/// Timeouts generous enough that a busy machine never turns a test's expected outcome into a
+/// timeout (tests of timeouts pass their own), and retries small enough for tests.
+let testTimeouts = ProviderTimeouts(connect: 30, firstToken: 60, idle: 60)
 let testRetry = RetryPolicy(maxRetries: 3, maxTotalWait: 5, baseDelay: 0.05, maxDelay: 0.2)
 
 /// A connection to the test server for `provider`.
