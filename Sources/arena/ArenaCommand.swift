@@ -8,7 +8,7 @@ struct ArenaCommand: AsyncParsableCommand {
         commandName: "arena",
         abstract: "Compare two language models side by side in the terminal.",
         discussion: """
-            With no subcommand, arena opens its REPL: each line you type goes to both models and
+            With no subcommand, arena opens its REPL: each line you type goes to both models and \
             both answers stream side by side. Type /help inside for the commands.
             """,
         version: ArenaVersion.current,

@@ -21,7 +21,7 @@ struct ModelsCommand: AsyncParsableCommand {
         let setup = try common.setup()
         await setup.catalog.discoverLocalServers(into: setup.registry)
         let models = await ModelListing.withServedModels(setup.registry.descriptors, registry: setup.registry)
-        print(ModelListing.table(models))
+        print(ModelListing.table(models, width: TerminalDevice.size()?.columns))
         if all, !setup.catalog.leftOut.isEmpty {
             print("\nLeft out (not chat endpoints):")
             for leftOut in setup.catalog.leftOut { print("  " + TextSanitizer.sanitizeLine(leftOut.description)) }

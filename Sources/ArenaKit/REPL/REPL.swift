@@ -56,6 +56,8 @@ public final class REPL {
                 }
             }
             do {
+                if case .message = command { session.messageIsOnPromptLine = interactive }
+                defer { session.messageIsOnPromptLine = false }
                 if !(try await session.execute(command)) { break }
             } catch {
                 report(error.description, line: startLine)
@@ -68,6 +70,8 @@ public final class REPL {
     }
 
     private func runMessage(_ text: String) async -> Bool {
+        session.messageIsOnPromptLine = interactive
+        defer { session.messageIsOnPromptLine = false }
         do {
             return try await session.execute(.message(text))
         } catch {
