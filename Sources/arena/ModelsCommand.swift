@@ -6,7 +6,8 @@ import Foundation
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "List every model with its provider, origin and endpoint host; --check asks each a tiny question."
+        abstract: "List every model with its provider, origin and endpoint host; --check asks each a tiny question.",
+        usage: "arena models [<options>] [--check] [--all]"
     )
 
     @OptionGroup var common: CommonOptions

@@ -85,6 +85,17 @@ import Testing
         try quit(terminal)
     }
 
+    /// swift-argument-parser wraps help at `COLUMNS`; our discussions have no hard line breaks
+    /// and the long usage lines are written short. (`chat --help` is not checked yet.)
+    @Test(arguments: [[], ["run"], ["replay"], ["show"], ["export"], ["mmlu"], ["leaderboard"], ["models"]])
+    func commandLineHelpFits80Columns(command: [String]) throws {
+        let help = try ArenaBinary.runPiped(command + ["--help"], input: "", extra: ["COLUMNS": "80"])
+        #expect(help.stdout.contains("USAGE:"))
+        for line in help.stdout.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= 80, "\(line)")
+        }
+    }
+
     @Test func anAnswerCutAtMaxTokensSaysSo() async throws {
         let server = ProviderTestServer(dialect: .openAI, apiKey: "k", models: ["left", "right"])
         let port = try await server.start()

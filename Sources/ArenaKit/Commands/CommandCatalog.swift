@@ -25,9 +25,18 @@ enum CommandCatalog {
                 WordWrap.row("  example: ", definition.example, width: width),
             ].joined(separator: "\n")
         }
-        let usageWidth = all.map(\.usage.count).max() ?? 0
+        // On a terminal the usage column is at most a third of the width; a longer usage has
+        // its summary on the lines below, in the summaries' column.
+        let longest = all.map(\.usage.count).max() ?? 0
+        let usageWidth = width.map { min(longest, max(16, $0 / 3)) } ?? longest
+        let summaryColumn = String(repeating: " ", count: usageWidth + 4)
         var lines = [WordWrap.row("", "Type a message to ask both models. Commands:", width: width)]
         for definition in all {
+            if definition.usage.count > usageWidth, let width {
+                lines.append("  " + definition.usage)
+                lines.append(WordWrap.row(summaryColumn, definition.summary, width: width))
+                continue
+            }
             let lead = "  " + definition.usage.padding(toLength: usageWidth, withPad: " ", startingAt: 0) + "  "
             lines.append(WordWrap.row(lead, definition.summary, width: width))
         }
