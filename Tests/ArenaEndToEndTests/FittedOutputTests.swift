@@ -179,7 +179,7 @@ import Testing
     @Test func aPipeRunSeparatesItsTurns() throws {
         let result = try ArenaBinary.runPiped(["--no-record"], input: "/models echo echo\nfirst\nsecond\n/retry a\n", extra: ["ARENA_PACE": "0"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("── turn 1 ──\nQ: first\nA: first\nB: first\n── turn 2 ──\nQ: second\nA: second\nB: second\n── turn 2 ──\nQ: second\nA: second\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("── turn 1 ──\nQ: first\nA: first\nB: first\n── turn 2 ──\nQ: second\nA: second\nB: second\n── turn 2 · retry ──\nQ: second\nA: second\n"), "\(result.stdout)")
         #expect(result.stdout.hasSuffix("Q: second\nA: second\n"))
     }
 

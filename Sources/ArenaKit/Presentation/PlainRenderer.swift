@@ -8,7 +8,8 @@ import Synchronization
 /// then printed, and B continues live. An answer that did not end normally gets one more
 /// line saying how it ended (`A! interrupted`, `A! cut at max tokens`, `B! error: HTTP 500 …`).
 ///
-/// A turn of a session opens with a separator, `── turn 3 ──`, and the question it asks, on
+/// A turn of a session opens with a separator, `── turn 3 ──` (`── turn 3 · retry ──` for
+/// `/retry`, `· replay` for a replayed question), and the question it asks, on
 /// `Q: ` lines (a long one shortened to ``questionLines`` lines ending in "…"), since a pipe
 /// never echoes its input.
 final class PlainRenderer: TurnRenderer, Sendable {
@@ -35,7 +36,7 @@ final class PlainRenderer: TurnRenderer, Sendable {
     func beginTurn(_ heading: TurnHeading) {
         state.withLock { $0 = State(showReasoning: heading.showReasoning) }
         guard let number = heading.number else { return }
-        var opening = "── turn \(number) ──\n"
+        var opening = "── turn \(number)\(heading.origin == .message ? "" : " · \(heading.origin.rawValue)") ──\n"
         if let question = heading.question {
             let lines = QuestionLines.shortened(question, maxLines: Self.questionLines) + heading.choices.map(TextSanitizer.sanitizeLine)
             opening += lines.map { "Q: \($0)\n" }.joined()

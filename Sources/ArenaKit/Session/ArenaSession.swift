@@ -118,6 +118,7 @@ public final class ArenaSession {
     /// typed at the terminal), the question; an MMLU question as its stem and choices.
     private func heading(_ prompt: String, question: MMLUQuestion?, origin: TurnRequest.Origin) -> TurnHeading {
         var heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning, number: turnNumber)
+        heading.origin = origin
         guard !(origin == .message && messageIsOnPromptLine && scriptDepth == 0) else { return heading }
         if let question {
             heading.question = MMLUPrompt.stem(of: question)

@@ -55,6 +55,8 @@ public struct TurnHeading: Sendable, Hashable {
     var question: String?
     /// The choices of a multiple-choice question, one line each ("A. …"), shown after it.
     var choices: [String] = []
+    /// What started the turn; a pipe's separator names anything but a message (`retry`, `replay`).
+    var origin: TurnRequest.Origin = .message
 
     public init(names: SidePair<String>, showReasoning: Bool = true, number: Int? = nil, question: String? = nil, choices: [String] = []) {
         self.names = names
