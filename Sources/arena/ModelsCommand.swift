@@ -6,7 +6,8 @@ import Foundation
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "List every model with its provider, origin and endpoint host; --check asks each a tiny question."
+        abstract: "List every model with its provider, origin and endpoint host; --check asks each a tiny question.",
+        usage: "arena models [<options>] [--check] [--all]"
     )
 
     @OptionGroup var common: CommonOptions
@@ -25,7 +26,7 @@ struct ModelsCommand: AsyncParsableCommand {
         await setup.catalog.discoverLocalServers(into: setup.registry)
         let models = await ModelListing.withServedModels(setup.registry.descriptors, registry: setup.registry)
         if !json {
-            print(ModelListing.table(models))
+            print(ModelListing.table(models, width: TerminalDevice.size()?.columns))
             if all, !setup.catalog.leftOut.isEmpty {
                 print("\nLeft out (not chat endpoints):")
                 for leftOut in setup.catalog.leftOut { print("  " + TextSanitizer.sanitizeLine(leftOut.description)) }

@@ -7,9 +7,10 @@ struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Ask a transcript's questions again against other models, recording a new transcript.",
+        usage: "arena replay [<options>] [--against <a|b>] <file-or-dir>",
         discussion: """
-            Every user turn is re-asked in order with the settings and system prompts recorded for it.
-            With --against a|b, that side keeps its recorded answers as a column and only the other
+            Every user turn is re-asked in order with the settings and system prompts recorded for it. \
+            With --against a|b, that side keeps its recorded answers as a column and only the other \
             side is asked: name one model. Given a directory, every .jsonl transcript in it is replayed.
             """
     )

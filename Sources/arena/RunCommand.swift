@@ -6,7 +6,8 @@ import ArgumentParser
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run an .arena script unattended; exit status 1 if any line or /expect failed."
+        abstract: "Run an .arena script unattended; exit status 1 if any line or /expect failed.",
+        usage: "arena run [<options>] [--models <A B> ...] <file.arena>"
     )
 
     @OptionGroup var common: CommonOptions

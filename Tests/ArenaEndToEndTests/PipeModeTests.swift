@@ -9,6 +9,8 @@ import Testing
         #expect(result.stderr == "")
         #expect(!result.stdout.contains("\u{1B}"))
         let expected = """
+            ── turn 1 ──
+            Q: hello
             A: hello
             B: Here is how I would think about “hello” (turn 1).
             B:
@@ -50,7 +52,7 @@ import Testing
         let result = try ArenaBinary.runPiped(input: "/temp 9\nhi\n/nope\n", extra: ["ARENA_PACE": "0", "NO_COLOR": "1"])
         #expect(result.status == 1)
         #expect(result.stderr == "stdin:1: /temp: expected a number from 0 to 2 or 'default', got '9'\nstdin:3: unknown command /nope; type /help for the list of commands\n")
-        #expect(result.stdout.hasPrefix("A: hi\n"))
+        #expect(result.stdout.hasPrefix("── turn 1 ──\nQ: hi\nA: hi\n"))
     }
 
     @Test func endOfInputEndsTheSessionCleanly() throws {

@@ -35,7 +35,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: marker))
         #expect(server.requests.isEmpty)
-        #expect(result.stdout.hasPrefix("A: What is my secret?\n"))
+        #expect(result.stdout.hasPrefix("── turn 1 ──\nQ: What is my secret?\nA: What is my secret?\n"))
         #expect(result.stderr.contains("\(repository)/.env:1: ARENA_CONFIG is not taken from .env"), "\(result.stderr)")
         #expect(result.stderr.contains("\(repository)/.env:2: ARENA_MODEL_A is not taken from .env"), "\(result.stderr)")
     }

@@ -32,7 +32,7 @@ extension CommandDefinition {
                 return true
             }),
         simple("/diff", command: .diff,
-               summary: "Show a word-level diff of the last two answers (A's words struck, B's added).") { session throws(CommandError) in
+               summary: "Show a word-level diff of the last two answers: [-A only-] and {+B only+} words marked (red and green with colour), wrapped to the width.") { session throws(CommandError) in
             try session.showDiff()
         },
         simple("/battle", command: .battle,

@@ -11,7 +11,7 @@ extension CommandDefinition {
             },
             run: { session, command throws(CommandError) in
                 guard case .help(let name) = command else { return nil }
-                session.console.print(try CommandCatalog.help(for: name))
+                session.console.print(try CommandCatalog.help(for: name, width: session.console.width))
                 return true
             }),
         CommandDefinition(

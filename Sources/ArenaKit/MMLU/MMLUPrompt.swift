@@ -25,12 +25,20 @@ enum MMLUPrompt {
             trimmed(question.question),
             "",
         ]
-        for choice in MMLUChoice.allCases {
-            lines.append("\(choice.letter). \(trimmed(question.text(of: choice)))")
-        }
+        lines += choiceLines(of: question)
         lines.append("")
         lines.append(instruction)
         return lines.joined(separator: "\n")
+    }
+
+    /// The question itself, without the preamble and choices, as shown above its turn.
+    public static func stem(of question: MMLUQuestion) -> String {
+        trimmed(question.question)
+    }
+
+    /// One line per choice, "A. …", as shown above its turn.
+    public static func choiceLines(of question: MMLUQuestion) -> [String] {
+        MMLUChoice.allCases.map { "\($0.letter). \(trimmed(question.text(of: $0)))" }
     }
 
     private static func trimmed(_ text: String) -> String {

@@ -29,7 +29,8 @@ public enum ModelListing {
         }
     }
 
-    public static func table(_ models: [ModelDescriptor]) -> String {
+    /// The table, its last column (notes) wrapped at words to `width` cells when given.
+    public static func table(_ models: [ModelDescriptor], width: Int? = nil) -> String {
         let rows = models.map { model -> [String] in
             [
                 TextSanitizer.sanitizeLine(model.displayName),
@@ -44,9 +45,10 @@ public enum ModelListing {
             ([header] + rows).map { DisplayWidth.of($0[column]) }.max() ?? 0
         }
         return ([header] + rows).map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell) + 2)
+            let lead = row.dropLast().enumerated().map { column, cell in
+                cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell) + 2)
             }.joined()
+            return WordWrap.row(lead, row[row.count - 1], width: width)
         }.joined(separator: "\n")
     }
 }

@@ -60,14 +60,26 @@ struct ColumnScreen: Sendable {
         stackedAClosed = false
         sides = SidePair(both: SideColumn(width: columnWidth))
         liveRowWidths = []
+        let question = heading.question.map { questionRows($0, choices: heading.choices) } ?? ""
         switch layout {
         case .sideBySide:
             let names = heading.names.map { side, name in headerCell(side: side, name: name) }
-            return names.a + separator + names.b + "\r\n"
+            return question + names.a + separator + names.b + "\r\n"
                 + style.apply(.dim, to: String(repeating: "─", count: columnWidth) + "─┼─" + String(repeating: "─", count: columnWidth)) + "\r\n"
         case .stacked:
-            return headerCell(side: .a, name: heading.names.a) + "\r\n"
+            return question + headerCell(side: .a, name: heading.names.a) + "\r\n"
         }
+    }
+
+    /// The most rows a question takes above its turn; a longer one is shortened with "…".
+    static let questionRows = 4
+
+    /// The question above the columns, wrapped to the screen at words, then its choices, if
+    /// any, one row each.
+    private func questionRows(_ question: String, choices: [String]) -> String {
+        let rows = QuestionLines.wrapped(question, prefix: "› ", width: columns - 1, maxLines: Self.questionRows)
+            + choices.map { "  " + WordWrap.shortened(TextSanitizer.sanitizeLine($0), toCells: columns - 3) }
+        return rows.map { style.apply(.bold, to: $0) + "\r\n" }.joined()
     }
 
     mutating func append(_ text: String, tone: LineTone, side: Side) {
@@ -290,35 +302,41 @@ struct ColumnScreen: Sendable {
 
     private func statusRow(now: ContinuousClock.Instant) -> String {
         let cells = Side.allCases.map { side -> String in
-            let (text, width) = statusText(side, now: now).prefix(cells: columnWidth)
+            let text = statusText(side, now: now, width: columnWidth)
             let styled = style.apply(statusTone(side), to: text)
-            return side == .a ? styled + String(repeating: " ", count: columnWidth - width) : styled
+            return side == .a ? styled + String(repeating: " ", count: max(0, columnWidth - DisplayWidth.of(text))) : styled
         }
         return cells[0] + separator + cells[1]
     }
 
     private func stackedStatus(_ side: Side, now: ContinuousClock.Instant) -> String {
-        let (text, _) = statusText(side, now: now).prefix(cells: columnWidth)
+        let text = statusText(side, now: now, width: columnWidth)
         return style.apply(TerminalStyle.tone(for: side), to: "╰") + " " + style.apply(statusTone(side), to: text)
     }
 
-    private func statusText(_ side: Side, now: ContinuousClock.Instant) -> String {
+    /// A side's footer in at most `width` cells: a symbol, then the summary with figures
+    /// dropped (never cut) to fit.
+    private func statusText(_ side: Side, now: ContinuousClock.Instant, width: Int) -> String {
         guard let progress = sides[side].progress else { return "◌ waiting" }
         let symbol: String
         switch progress.status {
+        case _ where progress.isKept: symbol = "="
         case .waiting: symbol = "◌"
         case .retrying: symbol = "↻"
         case .streaming: symbol = "●"
-        case .done: symbol = "✓"
+        case .done: symbol = progress.finishReason == .length ? "⚠" : "✓"
         case .incomplete: symbol = "⚠"
         case .interrupted: symbol = "⏸"
         case .failed: symbol = "✗"
         }
-        return symbol + " " + TextSanitizer.sanitizeLine(progress.summary(now: now))
+        return symbol + " " + progress.summary(now: now, width: width - 2)
     }
 
     private func statusTone(_ side: Side) -> TerminalStyle.Tone {
-        switch sides[side].progress?.status ?? .waiting {
+        let progress = sides[side].progress
+        if progress?.isKept == true { return .dim }
+        if progress?.status == .done && progress?.finishReason == .length { return .yellow }
+        switch progress?.status ?? .waiting {
         case .waiting, .retrying: return .dim
         case .streaming: return TerminalStyle.tone(for: side)
         case .done: return .green

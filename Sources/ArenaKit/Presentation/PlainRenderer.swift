@@ -6,7 +6,12 @@ import Synchronization
 /// `B: `; reasoning lines `A~ `). So that the same input always gives the same output, side
 /// A's lines are printed as they come and side B's are held back until A's answer is over,
 /// then printed, and B continues live. An answer that did not end normally gets one more
-/// line saying how it ended (`A! interrupted`, `B! error: HTTP 500 …`).
+/// line saying how it ended (`A! interrupted`, `A! cut at max tokens`, `B! error: HTTP 500 …`).
+///
+/// A turn of a session opens with a separator, `── turn 3 ──` (`── turn 3 · retry ──` for
+/// `/retry`, `· replay` for a replayed question), and the question it asks, on
+/// `Q: ` lines (a long one shortened to ``questionLines`` lines ending in "…"), since a pipe
+/// never echoes its input.
 final class PlainRenderer: TurnRenderer, Sendable {
     private struct SideBuffer: Sendable {
         var sanitizer = TextSanitizer()
@@ -30,9 +35,21 @@ final class PlainRenderer: TurnRenderer, Sendable {
 
     func beginTurn(_ heading: TurnHeading) {
         state.withLock { $0 = State(showReasoning: heading.showReasoning) }
+        guard let number = heading.number else { return }
+        var opening = "── turn \(number)\(heading.origin == .message ? "" : " · \(heading.origin.rawValue)") ──\n"
+        if let question = heading.question {
+            let lines = QuestionLines.shortened(question, maxLines: Self.questionLines) + heading.choices.map(TextSanitizer.sanitizeLine)
+            opening += lines.map { "Q: \($0)\n" }.joined()
+        }
+        write(opening)
     }
 
+    /// The most lines of a question printed above its answers; a longer one ends in "…".
+    static let questionLines = 6
+
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
+        // A side not asked this turn keeps its answer, which the pipe has already printed.
+        guard !progress.isKept else { return }
         state.withLock { state in
             if tone == .reasoning && !state.showReasoning { return }
             var buffer = state.sides[side]
@@ -73,7 +90,7 @@ final class PlainRenderer: TurnRenderer, Sendable {
             if let note = progress.note {
                 emit("\(side.label)= \(TextSanitizer.sanitizeLine(note))\n", side: side, into: &buffer, printing: &printed, state: state)
             }
-            if let ending = Self.ending(progress.status) {
+            if let ending = progress.ending {
                 emit("\(side.label)! \(TextSanitizer.sanitizeLine(ending))\n", side: side, into: &buffer, printing: &printed, state: state)
             }
             buffer.ended = true
@@ -104,14 +121,5 @@ final class PlainRenderer: TurnRenderer, Sendable {
     private func write(_ text: String) {
         guard !text.isEmpty else { return }
         TerminalDevice.write(text, to: output)
-    }
-
-    static func ending(_ status: AnswerStatus) -> String? {
-        switch status {
-        case .done, .waiting, .streaming, .retrying: return nil
-        case .incomplete: return "incomplete: the stream ended before the answer was complete"
-        case .interrupted: return "interrupted"
-        case .failed(let message): return "error: \(message)"
-        }
     }
 }

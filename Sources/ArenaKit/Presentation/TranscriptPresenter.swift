@@ -31,6 +31,7 @@ public enum TranscriptPresenter {
                 }
                 let tokens = answer.outputTokens
                 progress.status = answer.status
+                progress.finishReason = answer.finishReason
                 progress.outputTokens = tokens.count
                 progress.tokensAreEstimated = tokens.isEstimate
                 progress.endedAt = answer.duration.map { start.advanced(by: .nanoseconds(Int64($0 * 1e9))) } ?? start

@@ -9,6 +9,9 @@ public final class REPL {
     private let reader: any LineReader
     private let sourceName: String
     private let interactive: Bool
+    /// Whether a typed message stays in view on the prompt line: typed at a terminal whose
+    /// output is the same screen (not redirected to a file), so its turn need not repeat it.
+    private let messagesStayOnScreen: Bool
     private var lineNumber = 0
     private var failures = 0
 
@@ -18,6 +21,7 @@ public final class REPL {
         self.reader = reader
         self.sourceName = sourceName
         self.interactive = interactive
+        messagesStayOnScreen = interactive && TerminalDevice.isTerminal(1)
     }
 
     /// The prompt shown before each line.
@@ -56,6 +60,8 @@ public final class REPL {
                 }
             }
             do {
+                if case .message = command { session.messageIsOnPromptLine = messagesStayOnScreen }
+                defer { session.messageIsOnPromptLine = false }
                 if !(try await session.execute(command)) { break }
             } catch {
                 report(error.description, line: startLine)
@@ -68,6 +74,8 @@ public final class REPL {
     }
 
     private func runMessage(_ text: String) async -> Bool {
+        session.messageIsOnPromptLine = messagesStayOnScreen
+        defer { session.messageIsOnPromptLine = false }
         do {
             return try await session.execute(.message(text))
         } catch {

@@ -82,19 +82,10 @@ extension ArenaSession {
         }
         let segments = WordDiff.segments(from: TextSanitizer.sanitize(a), to: TextSanitizer.sanitize(b))
         let style = console.style
-        guard style.colorEnabled else {
-            console.print(WordDiff.renderPlain(segments))
-            return
-        }
-        var text = ""
-        for segment in segments {
-            switch segment.kind {
-            case .equal: text += segment.text
-            case .deleted: text += style.apply(.red, to: segment.text)
-            case .inserted: text += style.apply(.green, to: segment.text)
-            }
-        }
-        console.print(style.apply(.red, to: "A only") + " · " + style.apply(.green, to: "B only") + "\n" + text)
+        let legend = "[-A only-] " + label(.a) + " · {+B only+} " + label(.b)
+        var lines = WordDiffLayout.lines([DiffSegment(kind: .equal, text: legend)], width: console.width, style: style)
+        lines += WordDiffLayout.lines(segments, width: console.width, style: style)
+        console.print(lines.joined(separator: "\n"))
     }
 
     func showStats() throws(CommandError) {

@@ -111,8 +111,8 @@ extension ArenaSession {
         var lines = [heading]
         for (offset, question) in questions.enumerated() {
             let text = TextSanitizer.sanitizeLine(question.question.trimmingCharacters(in: .whitespacesAndNewlines))
-            let short = text.count > 110 ? String(text.prefix(109)) + "…" : text
-            lines.append(String(format: "%3d. ", offset + 1) + short)
+            let short = text.count > 110 ? WordWrap.shortened(text, toCells: 110) : text
+            lines.append(WordWrap.row(String(format: "%3d. ", offset + 1), short, width: console.width))
         }
         lines.append("/ask N sends one with its choices; both answers are graded.")
         console.print(lines.joined(separator: "\n"))

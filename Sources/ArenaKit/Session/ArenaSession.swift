@@ -19,6 +19,9 @@ public final class ArenaSession {
     public internal(set) var turnNumber = 0
     /// How deep `/run` calls are nested, to stop a script that runs itself.
     var scriptDepth = 0
+    /// True while the REPL runs a message typed at the terminal: the prompt line shows it, so
+    /// its turn does not repeat it above the columns.
+    var messageIsOnPromptLine = false
     /// The MMLU questions, where they come from, and the question on the line.
     var mmlu: MMLUSessionState
     /// Whether a blind battle hides the models' names.
@@ -92,7 +95,11 @@ public final class ArenaSession {
     func retry(_ selection: SideSelection) async throws(CommandError) {
         guard let prompt = state.lastPrompt else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = SidePair(a: state.a.retryRequest(asking: prompt), b: state.b.retryRequest(asking: prompt))
-        let answers = await run(turn(prompt, requests: requests, sides: selection, question: lastQuestion, origin: .retry))
+        var request = turn(prompt, requests: requests, sides: selection, question: lastQuestion, origin: .retry)
+        for side in Side.allCases where !selection.sides.contains(side) {
+            if let last = state[side].turns.last, last.prompt == prompt { request.keptAnswers[side] = last.answer }
+        }
+        let answers = await run(request)
         for side in selection.sides {
             if let answer = answers[side] { state[side].recordRetry(of: prompt, answer: answer) }
         }
@@ -103,8 +110,23 @@ public final class ArenaSession {
         TurnRequest(
             number: turnNumber, prompt: prompt, requests: requests,
             models: SidePair(a: state.a.model, b: state.b.model),
-            heading: TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning),
+            heading: heading(prompt, question: question, origin: origin),
             sides: sides, question: question, origin: origin)
+    }
+
+    /// What is shown above the turn: the names and, unless the prompt line shows it (a line
+    /// typed at the terminal), the question; an MMLU question as its stem and choices.
+    private func heading(_ prompt: String, question: MMLUQuestion?, origin: TurnRequest.Origin) -> TurnHeading {
+        var heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning, number: turnNumber)
+        heading.origin = origin
+        guard !(origin == .message && messageIsOnPromptLine && scriptDepth == 0) else { return heading }
+        if let question {
+            heading.question = MMLUPrompt.stem(of: question)
+            heading.choices = MMLUPrompt.choiceLines(of: question)
+        } else {
+            heading.question = prompt
+        }
+        return heading
     }
 
     /// Runs `turn` through the pipeline, cancellable with Ctrl-C; returns each asked side's answer.
@@ -164,7 +186,8 @@ public final class ArenaSession {
         }
     }
 
-    /// The `/models` listing: every model with its provider, origin and host, marking the two in the ring.
+    /// The `/models` listing: every model with its provider, origin and host, marking the two in
+    /// the ring; the details wrap at words under their own start on a terminal.
     func modelListing() -> String {
         let models = registry.descriptors
         let nameWidth = models.map { DisplayWidth.of($0.name) }.max() ?? 4
@@ -178,8 +201,7 @@ public final class ArenaSession {
             line += model.provider.rawValue.padding(toLength: providerWidth + 2, withPad: " ", startingAt: 0)
             var detail = [model.origin == .builtIn ? nil : model.origin.rawValue, model.endpointHost, model.summary].compactMap { $0 }
             if let problem = model.problem { detail.append("unusable: \(problem)") }
-            line += TextSanitizer.sanitizeLine(detail.joined(separator: " · "))
-            lines.append(line)
+            lines.append(WordWrap.row(line, TextSanitizer.sanitizeLine(detail.joined(separator: " · ")), width: console.width))
         }
         return lines.joined(separator: "\n")
     }

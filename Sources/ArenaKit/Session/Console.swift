@@ -5,6 +5,13 @@ public protocol Console: Sendable {
     func print(_ text: String)
     /// Reports a problem in one line (on standard error).
     func error(_ text: String)
+    /// The width listings are wrapped to, in cells: the terminal's, or `nil` (no wrapping)
+    /// when the output is not a terminal.
+    var width: Int? { get }
+}
+
+extension Console {
+    public var width: Int? { nil }
 }
 
 /// The console on file descriptors: standard output for text, standard error for problems.
@@ -20,6 +27,8 @@ public struct StandardConsole: Console {
         self.output = output
         self.errors = errors
     }
+
+    public var width: Int? { TerminalDevice.size(of: output)?.columns }
 
     public func print(_ text: String) {
         TerminalDevice.write(text + "\n", to: output)

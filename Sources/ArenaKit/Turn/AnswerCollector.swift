@@ -80,6 +80,7 @@ final class AnswerCollector: AnswerSink, Sendable {
                 return (state.progress, nil, .answer)
             case .finished(let reason):
                 state.answer.finishReason = reason
+                state.progress.finishReason = reason
                 return (nil, nil, .answer)
             case .reportedModel(let name):
                 state.answer.reportedModel = name

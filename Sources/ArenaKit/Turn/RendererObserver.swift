@@ -14,6 +14,20 @@ final class RendererObserver: TurnObserver {
         let renderer = makeRenderer()
         current.withLock { $0 = renderer }
         renderer.beginTurn(turn.heading)
+        for side in Side.allCases where !turn.sides.sides.contains(side) {
+            guard let kept = turn.keptAnswers[side] else { continue }
+            Self.show(kept, keptOn: side, in: renderer)
+        }
+    }
+
+    /// Shows the answer a side not asked this turn keeps, marked as kept.
+    private static func show(_ answer: Answer, keptOn side: Side, in renderer: any TurnRenderer) {
+        let final = AnswerProgress.kept(answer, at: .now)
+        var progress = final
+        progress.status = .streaming
+        if !answer.reasoning.isEmpty { renderer.append(answer.reasoning, tone: .reasoning, side: side, progress: progress) }
+        if !answer.text.isEmpty { renderer.append(answer.text, tone: .answer, side: side, progress: progress) }
+        renderer.update(final, side: side)
     }
 
     func text(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {

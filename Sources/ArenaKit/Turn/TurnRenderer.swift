@@ -15,6 +15,10 @@ public struct AnswerProgress: Sendable, Hashable {
     var retryAt: ContinuousClock.Instant?
     /// A verdict on the finished answer shown first in its footer, such as an MMLU grade.
     public var note: String?
+    /// Why the model stopped, once it said (`length`: cut at the token limit).
+    public var finishReason: FinishReason?
+    /// The side was not asked this turn and shows the answer it already had (`/retry a|b`).
+    public var isKept = false
 
     public init(
         status: AnswerStatus = .waiting,
@@ -37,16 +41,29 @@ public struct AnswerProgress: Sendable, Hashable {
     }
 }
 
-/// The names shown above a turn's two columns.
+/// What is shown above a turn's two columns: the names, and the question when the screen does
+/// not show it already.
 public struct TurnHeading: Sendable, Hashable {
     /// The label of each side: a model's display name, or "Model A"/"Model B" in a blind battle.
     public var names: SidePair<String>
     /// Whether reasoning text is shown (`/think on|off`).
     var showReasoning: Bool
+    /// The turn's number in the session, when it is one of a session's turns.
+    var number: Int?
+    /// The question to show above the answers, raw (the renderer sanitises it); `nil` when the
+    /// prompt line already shows it (a line typed at the terminal).
+    var question: String?
+    /// The choices of a multiple-choice question, one line each ("A. …"), shown after it.
+    var choices: [String] = []
+    /// What started the turn; a pipe's separator names anything but a message (`retry`, `replay`).
+    var origin: TurnRequest.Origin = .message
 
-    public init(names: SidePair<String>, showReasoning: Bool = true) {
+    public init(names: SidePair<String>, showReasoning: Bool = true, number: Int? = nil, question: String? = nil, choices: [String] = []) {
         self.names = names
         self.showReasoning = showReasoning
+        self.number = number
+        self.question = question
+        self.choices = choices
     }
 }
 
@@ -68,46 +85,20 @@ public protocol TurnRenderer: AnyObject, Sendable {
 }
 
 extension AnswerProgress {
+    /// The final progress of a side not asked this turn, which keeps `answer` (if it has one).
+    static func kept(_ answer: Answer?, at instant: ContinuousClock.Instant) -> AnswerProgress {
+        let tokens = answer?.outputTokens ?? (count: 0, isEstimate: true)
+        var progress = AnswerProgress(status: .done, startedAt: instant, endedAt: instant, outputTokens: tokens.count, tokensAreEstimated: tokens.isEstimate)
+        progress.isKept = true
+        return progress
+    }
+
     /// Tokens per second after the first token, measured up to `now` (or the end).
     func tokensPerSecond(now: ContinuousClock.Instant) -> Double? {
         guard let first = firstTokenAt, outputTokens > 1 else { return nil }
         let seconds = ((endedAt ?? now) - first).seconds
         guard seconds > 0.05 else { return nil }
         return Double(outputTokens - 1) / seconds
-    }
-
-    /// The one-line summary shown under a column: status, time to first token, speed, tokens
-    /// and cost.
-    public func summary(now: ContinuousClock.Instant) -> String {
-        var parts: [String] = []
-        switch status {
-        case .waiting:
-            parts.append("waiting \(Self.format(seconds: (now - startedAt).seconds))")
-        case .retrying(let attempt, _):
-            let left = retryAt.map { max(0, Int((($0 - now).seconds).rounded(.up))) } ?? 0
-            parts.append("retrying in \(left)s (attempt \(attempt + 1))")
-        case .failed(let message):
-            parts.append("error: \(message)")
-        default:
-            parts.append(status.word)
-        }
-        if let note { parts.append(note) }
-        if let first = firstTokenAt {
-            parts.append("TTFT \(Self.format(seconds: (first - startedAt).seconds))")
-        }
-        if let rate = tokensPerSecond(now: now) {
-            parts.append(String(format: "%.1f tok/s", rate))
-        }
-        if outputTokens > 0 {
-            parts.append("\(tokensAreEstimated ? "~" : "")\(outputTokens) tok")
-        }
-        if let end = endedAt, status.isFinal {
-            parts.append("\(Self.format(seconds: (end - startedAt).seconds)) total")
-        }
-        if let cost {
-            parts.append(String(format: "$%.4f", cost))
-        }
-        return parts.joined(separator: " · ")
     }
 
     static func format(seconds: Double) -> String {

@@ -31,6 +31,8 @@ package struct TurnRequest: Sendable {
     /// The MMLU question the prompt asks, when its answers are to be graded.
     public var question: MMLUQuestion?
     public var origin: Origin
+    /// The answer a side not asked keeps (`/retry b` keeps A's), shown again in its column.
+    public var keptAnswers = SidePair<Answer?>(both: nil)
 
     public init(
         number: Int,

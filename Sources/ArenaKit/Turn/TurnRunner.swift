@@ -40,7 +40,7 @@ struct TurnRunner: Sendable {
                 }
             }
             for side in Side.allCases where !turn.sides.sides.contains(side) {
-                observers.progress(AnswerProgress(status: .done, startedAt: start, endedAt: start), side: side)
+                observers.progress(.kept(turn.keptAnswers[side], at: start), side: side)
             }
             for await final in group {
                 results[final.side] = final

@@ -41,4 +41,24 @@ import Testing
         #expect(!output.contains("\u{1B}"))
         #expect(output == "A: ␛[31mred␛[0m␛]52;c;eA==␇\nA! error: bad␛[2J\n")
     }
+
+    @Test func aPipeTurnOpensWithItsNumberAndQuestion() throws {
+        var cut = AnswerProgress(status: .done, startedAt: start)
+        cut.finishReason = .length
+        let output = try capture { renderer in
+            renderer.beginTurn(TurnHeading(names: SidePair(a: "a", b: "b"), number: 3, question: "Why?\nSay \u{1B}[2J more"))
+            renderer.append("one\n", tone: .answer, side: .a, progress: AnswerProgress(status: .streaming, startedAt: start))
+            renderer.update(cut, side: .a)
+            renderer.update(AnswerProgress(status: .done, startedAt: start), side: .b)
+        }
+        #expect(output == "── turn 3 ──\nQ: Why?\nQ: Say ␛[2J more\nA: one\nA! cut at max tokens\n")
+    }
+
+    @Test func aLongQuestionIsShortenedInThePipe() throws {
+        let question = (1...20).map { "line \($0)" }.joined(separator: "\n")
+        let output = try capture { renderer in
+            renderer.beginTurn(TurnHeading(names: SidePair(a: "a", b: "b"), number: 1, question: question))
+        }
+        #expect(output == "── turn 1 ──\nQ: line 1\nQ: line 2\nQ: line 3\nQ: line 4\nQ: line 5\nQ: line 6 …\n")
+    }
 }
