@@ -12,7 +12,7 @@ struct ArenaCommand: AsyncParsableCommand {
             both answers stream side by side. Type /help inside for the commands.
             """,
         version: ArenaVersion.current,
-        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, ModelsCommand.self],
+        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, JudgeCommand.self, ModelsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

@@ -61,6 +61,10 @@ public enum Command: Sendable, Hashable {
     case stats
     /// `/leaderboard [all]`: ratings from every transcript's votes.
     case leaderboard(includeNamed: Bool)
+    /// `/judge [score] [MODEL]`: a judge model's verdict on the last turn.
+    case judge(model: String?, kind: TranscriptEvent.JudgeKind)
+    /// `/judge auto [MODEL|off]`: judge every following turn (or stop).
+    case judgeAuto(model: String?, off: Bool)
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.

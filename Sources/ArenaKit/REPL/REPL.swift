@@ -18,6 +18,10 @@ public final class REPL {
         self.reader = reader
         self.sourceName = sourceName
         self.interactive = interactive
+        let console = session.console
+        session.showJudgeVerdicts { [reader] text in
+            if !reader.showAbovePrompt(text) { console.print(text) }
+        }
     }
 
     /// The prompt shown before each line.
@@ -64,6 +68,7 @@ public final class REPL {
                 session.console.print(text)
             }
         }
+        await session.waitForPendingJudgements()
         return failures == 0 ? 0 : 1
     }
 

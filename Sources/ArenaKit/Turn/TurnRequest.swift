@@ -31,6 +31,8 @@ package struct TurnRequest: Sendable {
     /// The MMLU question the prompt asks, when its answers are to be graded.
     public var question: MMLUQuestion?
     public var origin: Origin
+    /// True in a blind battle: the names are hidden (a judge's verdict is recorded as anonymous).
+    public var blind = false
 
     public init(
         number: Int,
