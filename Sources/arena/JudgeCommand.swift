@@ -61,6 +61,7 @@ struct JudgeCommand: AsyncParsableCommand {
             throw CLIFailure(error.description)
         }
         if showBar { TerminalDevice.write("\r\u{1B}[K", to: 2) }
+        if let warning = summary.selfPreferenceWarning { setup.console.error(warning) }
         for problem in summary.problems { setup.console.error(problem) }
         print(summary.text)
         if let failure = summary.failure {

@@ -130,12 +130,27 @@ import Testing
         let second = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("2 turns judged, 2 already judged"), "\(second.stdout)")
-        #expect(try verdictLines(output).map { $0["turn"] as? Int } == [1, 2, 3, 4])
+        // Verdicts are recorded as they arrive, several turns at once: in any order.
+        #expect(try verdictLines(output).compactMap { $0["turn"] as? Int }.sorted() == [1, 2, 3, 4])
         let third = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
         #expect(third.stdout.contains("0 turns judged, 4 already judged"))
         // The judged copy still loads as a transcript with all its turns.
         let shown = try ArenaBinary.runPiped(["show", output], input: "", extra: environment)
         #expect(shown.status == 0, "\(shown.stderr)")
+    }
+
+    @Test func aJudgeJudgingItsOwnAnswersIsWarnedAbout() async throws {
+        let (server, environment) = try await judgeServer()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.judge(.prefersFirstPosition), forModel: "judge")
+        let directory = ArenaBinary.temporaryHome()
+        var transcript = SyntheticTranscript(start: 1_790_000_000)
+        transcript.battle("judge", "beta")
+        transcript.ask("Hi?", answers: ("Hello.", "Hi."))
+        try transcript.write(to: directory + "/self.jsonl")
+        let result = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: the judge judge is one of the two models compared in 1 turn; judges tend to prefer their own answers"), "\(result.stderr)")
     }
 
     @Test func scoresRateEachAnswerAlone() async throws {
@@ -149,7 +164,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("mean score: A 6.0, B 6.0"), "\(result.stdout)")
         let verdicts = try verdictLines(output + "/2026-11-01T10-00-00.jsonl")
-        #expect(verdicts.map { $0["scores"] as? [Double] } == [[9, 3], [3, 9]])
+        let byTurn = verdicts.sorted { ($0["turn"] as? Int ?? 0) < ($1["turn"] as? Int ?? 0) }
+        #expect(byTurn.map { $0["scores"] as? [Double] } == [[9, 3], [3, 9]])
         #expect(verdicts.first?["template"] as? String == "mt-bench-single-v1")
         let sameFolder = try ArenaBinary.runPiped(["judge", file, "--judge", "judge", "--output", directory], input: "", extra: environment)
         #expect(sameFolder.status != 0 && sameFolder.stderr.contains("originals are never modified"))

@@ -31,6 +31,8 @@ public struct TranscriptJudging: Sendable {
         public var alreadyJudged = 0
         /// Turns skipped because an answer was never recorded.
         public var unanswered = 0
+        /// Turns where the judge was one of the two models compared (self-preference).
+        public var selfJudged = 0
         /// One line per problem that did not stop the run (a file that did not load, a reply
         /// without a verdict), sanitised.
         public var problems: [String] = []
@@ -38,6 +40,12 @@ public struct TranscriptJudging: Sendable {
         public var failure: String?
         /// The folder the judged transcripts are in.
         public var outputDirectory = ""
+
+        /// The warning to show when the judge judged its own answers.
+        public var selfPreferenceWarning: String? {
+            guard selfJudged > 0, let judge = verdicts.first?.judge else { return nil }
+            return "warning: the judge \(TextSanitizer.sanitizeLine(judge)) is one of the two models compared in \(selfJudged) turn\(selfJudged == 1 ? "" : "s"); judges tend to prefer their own answers"
+        }
 
         /// Whether the run should exit non-zero.
         public var failed: Bool { failure != nil || !problems.isEmpty }
@@ -174,6 +182,7 @@ public struct TranscriptJudging: Sendable {
                 number: loaded.number, question: loaded.prompt, answers: SidePair(a: a.answer.text, b: b.answer.text),
                 models: SidePair(a: loaded.models.a.name, b: loaded.models.b.name),
                 anonymous: loaded.votes.last?.anonymous ?? false, reference: reference)
+            if [turn.models.a, turn.models.b].contains(judge.name) { summary.selfJudged += 1 }
             jobs.append(Job(writer: writer, fileName: fileName, turn: turn))
         }
         return (writer, jobs.reversed())

@@ -61,7 +61,7 @@ final class AutoJudgeObserver: TurnObserver {
                     record(.judgeVerdict(verdict))
                     text = verdict.displayText
                 } catch {
-                    text = "judge on turn \(judged.number): \(error)"
+                    text = "turn \(judged.number) not judged: \(error)"
                 }
                 self?.finish(id, showing: text)
             }
