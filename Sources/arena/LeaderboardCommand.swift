@@ -15,7 +15,7 @@ struct LeaderboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Count named votes too, not just votes from blind battles.")
     var all = false
 
-    @Option(name: .long, help: ArgumentHelp("Rate from this judge model's verdicts (in DIR and DIR/judged) instead of human votes.", valueName: "model"))
+    @Option(name: .long, help: ArgumentHelp("Rate from this judge model's verdicts (in DIR and DIR/judged) instead of human votes.", valueName: "model"), completion: .custom(ModelNameCompletion.candidates))
     var judge: String?
 
     @Flag(name: .long, help: "Rate from human votes only (the default).")

@@ -47,6 +47,19 @@ import Testing
         #expect((json?["battles"] as? Int) == 1)
     }
 
+    @Test func aScriptWaitsForItsAutomaticVerdicts() async throws {
+        let (server, _, environment) = try await judgeServer()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.slow(.words("Both fine. [[C]]"), delayMilliseconds: 20), forModel: "judge")
+        let directory = ArenaBinary.temporaryHome()
+        let script = directory + "/judged.arena"
+        try "/models echo scribe\n/judge auto judge\nHello there\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try ArenaBinary.runPiped(["run", script, "--transcripts", directory], input: "", extra: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("judge judge on turn 1: a tie"), "\(result.stdout)")
+        #expect(try verdictEvents(in: directory).count == 1)
+    }
+
     @Test func theDefaultJudgeAndTheSelfPreferenceWarning() async throws {
         let (server, _, environment) = try await judgeServer()
         defer { Task { await server.shutdown() } }
