@@ -87,6 +87,7 @@ import Testing
         #expect(alpha.lowerBound < beta.lowerBound, "\(board.stdout)")
         #expect(board.stdout.contains("Rated from the pairwise verdicts of judge judge (not human votes)"))
         #expect(board.stdout.contains("self-consistency 100% (6 of 6 verdicts"))
+        #expect(board.stdout.contains("6 battles (verdicts of judge judge; inconsistent ones count as ties)"))
         // Votes "a" on turns 1-3: alpha on A (agree), beta on A (disagree), alpha on A (agree).
         #expect(board.stdout.contains("agreement with human votes: 67% (n = 3 turns with both)"), "\(board.stdout)")
 

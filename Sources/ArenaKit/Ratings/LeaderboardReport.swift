@@ -13,6 +13,8 @@ public struct LeaderboardReport: Sendable {
     public var notes: [String]
     /// For a judge's leaderboard: its self-consistency and agreement with human votes.
     public var trustLines: [String] = []
+    /// For a judge's leaderboard: what its battles are ("verdicts of judge X").
+    var battleSource: String?
 
     /// Rates the votes in `directory`.
     ///
@@ -59,7 +61,9 @@ public struct LeaderboardReport: Sendable {
         options.bootstrapRounds = bootstrapRounds
         do {
             let leaderboard = try Leaderboard.compute(from: judged.battles, options: options)
-            return LeaderboardReport(leaderboard: leaderboard, battles: judged.battles, notes: notes, trustLines: judged.trustLines(judge: judge))
+            return LeaderboardReport(
+                leaderboard: leaderboard, battles: judged.battles, notes: notes, trustLines: judged.trustLines(judge: judge),
+                battleSource: "verdicts of judge \(TextSanitizer.sanitizeLine(judge)); inconsistent ones count as ties")
         } catch {
             throw CommandError("leaderboard: \(error)")
         }
@@ -68,7 +72,9 @@ public struct LeaderboardReport: Sendable {
     /// The table for a terminal or a pipe, then the win-rate matrix. The notes are not part
     /// of it: they go to standard error.
     public func text(style: TerminalStyle) -> String {
-        (trustLines + [LeaderboardTextRenderer().render(leaderboard), leaderboard.winRates.renderText()]).joined(separator: "\n")
+        var renderer = LeaderboardTextRenderer()
+        renderer.battleSource = battleSource
+        return (trustLines + [renderer.render(leaderboard), leaderboard.winRates.renderText()]).joined(separator: "\n")
     }
 }
 
