@@ -98,6 +98,21 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         return true
     }
 
+    public func flushWaitingNotices() {
+        printWaitingNotices(thenEditing: false)
+    }
+
+    /// Prints the notices kept for the next prompt; atomically notes whether a line is being
+    /// edited from now on, so a notice arriving meanwhile is neither lost nor printed twice.
+    private func printWaitingNotices(thenEditing editing: Bool) {
+        let waiting = editorContext.withLock { context in
+            context.editing = editing
+            defer { context.notices = [] }
+            return context.notices
+        }
+        for notice in waiting { TerminalDevice.write(LineEditor.terminalLines(notice), to: STDOUT_FILENO) }
+    }
+
     public func readLine(prompt: String) async -> InputLine {
         await StandardInputReader.onOwnThread { [self] in
             lock.lock()
@@ -124,12 +139,7 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             $0.pasted = nil
             $0.editLine = editLine
         }
-        let waiting = editorContext.withLock { context in
-            context.editing = true
-            defer { context.notices = [] }
-            return context.notices
-        }
-        for notice in waiting { TerminalDevice.write(LineEditor.terminalLines(notice), to: STDOUT_FILENO) }
+        printWaitingNotices(thenEditing: true)
         TerminalDevice.write("\u{1B}[?2004h", to: STDOUT_FILENO)
         LineEditor.leaveCanonicalMode()
         var count: Int32 = 0

@@ -24,11 +24,14 @@ public protocol LineReader: AnyObject, Sendable {
     /// Shows `text` (already made safe) above the line being edited, from any thread, when the
     /// reader draws a prompt; returns false when it does not (the caller prints it instead).
     func showAbovePrompt(_ text: String) -> Bool
+    /// Prints what ``showAbovePrompt(_:)`` kept for the next prompt, when no prompt will come.
+    func flushWaitingNotices()
 }
 
 extension LineReader {
     public func prefillNextLine(_ text: String) -> Bool { false }
     public func showAbovePrompt(_ text: String) -> Bool { false }
+    public func flushWaitingNotices() {}
 }
 
 /// Reads lines from standard input when it is not a terminal (a pipe or a file): no prompt,

@@ -69,6 +69,7 @@ public final class REPL {
             }
         }
         await session.waitForPendingJudgements()
+        reader.flushWaitingNotices()
         return failures == 0 ? 0 : 1
     }
 
