@@ -168,6 +168,20 @@ import Testing
         let byTurn = verdicts.sorted { ($0["turn"] as? Int ?? 0) < ($1["turn"] as? Int ?? 0) }
         #expect(byTurn.map { $0["scores"] as? [Double] } == [[9, 3], [3, 9]])
         #expect(verdicts.first?["template"] as? String == "mt-bench-single-v1")
+        // An MMLU question with its right letter recorded is graded against it.
+        var mmlu = SyntheticTranscript(start: 1_790_000_000)
+        mmlu.battle("alpha", "beta")
+        mmlu.event("user", ["turn": 1, "prompt": "Capital of France?\nA. Lyon\nB. Nice\nC. Paris", "mmlu": ["subject": "geography", "answer": "C"]])
+        mmlu.event("answer", ["turn": 1, "side": "a", "status": "done", "text": "The answer is (C) Paris."])
+        mmlu.event("answer", ["turn": 1, "side": "b", "status": "done", "text": "The answer is (A)."])
+        try mmlu.write(to: directory + "/mmlu.jsonl")
+        let graded = try ArenaBinary.runPiped(["judge", directory + "/mmlu.jsonl", "--judge", "judge", "--score", "--output", output], input: "", extra: environment)
+        #expect(graded.status == 0, "\(graded.stderr)")
+        let reference = try verdictLines(output + "/mmlu.jsonl")
+        #expect(reference.first?["template"] as? String == "mt-bench-single-ref-v1")
+        #expect(reference.first?["scores"] as? [Double] == [9, 3])
+        #expect(server.requests.contains { String(decoding: $0.body, as: UTF8.self).contains("[The Start of Reference Answer]\\nThe correct answer is (C).") })
+
         let sameFolder = try ArenaBinary.runPiped(["judge", file, "--judge", "judge", "--output", directory], input: "", extra: environment)
         #expect(sameFolder.status != 0 && sameFolder.stderr.contains("originals are never modified"))
     }
