@@ -29,7 +29,7 @@ import Testing
         // scribe's answers say "(turn N)", echo's repeat the question: the judge prefers scribe.
         server.setBehaviour(.judge(.prefersAnswerContaining("(turn")), forModel: "judge")
         let directory = ArenaBinary.temporaryHome()
-        let input = "/judge\nTell me about rivers\n/judge judge\n/judge score judge\n/judge auto judge\nAnd lakes?\n/vote a\n"
+        let input = "/judge\nTell me about rivers\n/judge judge\n/judge score judge\n/judge auto judge\nAnd lakes?\n/vote a\n/leaderboard judge judge\n"
         let result = try ArenaBinary.runPiped(["--transcripts", directory, "--model-a", "echo", "--model-b", "scribe"], input: input, extra: environment)
         #expect(result.stderr.contains("/judge: nothing to judge yet"), "\(result.stderr)")
         #expect(result.stdout.contains("judge judge on turn 1: B wins\n  A shown first → B: "), "\(result.stdout)")
@@ -37,6 +37,7 @@ import Testing
         #expect(result.stdout.contains("judge judge on turn 1: A 3/10, B 9/10\n  A: It lacks (turn."))
         #expect(result.stdout.contains("every following turn is judged by judge"))
         #expect(result.stdout.contains("judge judge on turn 2: B wins"))
+        #expect(result.stdout.contains("Rated from the pairwise verdicts of judge judge (not human votes)"))
         let events = try verdictEvents(in: directory)
         #expect(events.map { $0["kind"] as? String } == ["pairwise", "score", "pairwise"])
         #expect(events.map { $0["turn"] as? Int } == [1, 1, 2])

@@ -65,6 +65,8 @@ public enum Command: Sendable, Hashable {
     case judge(model: String?, kind: TranscriptEvent.JudgeKind)
     /// `/judge auto [MODEL|off]`: judge every following turn (or stop).
     case judgeAuto(model: String?, off: Bool)
+    /// `/leaderboard judge MODEL`: ratings from that judge's verdicts.
+    case judgeLeaderboard(String)
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.

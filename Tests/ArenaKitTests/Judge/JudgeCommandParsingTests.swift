@@ -12,6 +12,8 @@ import Testing
         #expect(try CommandParser.parse("/judge auto") == .judgeAuto(model: nil, off: false))
         #expect(try CommandParser.parse("/judge auto gpt-4o") == .judgeAuto(model: "gpt-4o", off: false))
         #expect(try CommandParser.parse("/judge AUTO Off") == .judgeAuto(model: nil, off: true))
+        #expect(try CommandParser.parse("/leaderboard judge GPT-4o") == .judgeLeaderboard("GPT-4o"))
+        #expect(throws: CommandError.self) { try CommandParser.parse("/leaderboard judge") }
         #expect(throws: CommandError.self) { try CommandParser.parse("/judge gpt-4o claude") }
         #expect(throws: CommandError.self) { try CommandParser.parse("/judge auto gpt-4o now") }
     }
