@@ -53,7 +53,9 @@ struct RequestRouter {
         }
         let model = requestedModel(request)
         let chatRenderer = DialectRenderer(dialect: dialect, requestedModel: model, wantsUsageChunk: body.contains("\"include_usage\":true"))
-        return Self.plan(for: behaviour(model), renderer: chatRenderer)
+        var chosen = behaviour(model)
+        if case .judge(let judge) = chosen { chosen = .answer(.words(judge.reply(toRequestBody: body))) }
+        return Self.plan(for: chosen, renderer: chatRenderer)
     }
 
     private func isChatPath(_ path: String) -> Bool {
@@ -163,6 +165,8 @@ struct RequestRouter {
         case .contentFilterFinish(let answer):
             let (events, terminator) = renderer.events(for: answer, finishOverride: "content_filter")
             return .eventStream(texts(events[...]) + [.text(terminator)])
+        case .judge(let judge):
+            return plan(for: .answer(.words(judge.reply(toRequestBody: ""))), renderer: renderer)
         case .firehose(let chunks, let texts):
             let rendered = texts.isEmpty ? [renderer.firehoseChunk(text: "")] : texts.map(renderer.firehoseChunk(text:))
             return .eventStream([.repeated(chunks: rendered, count: chunks), .text(renderer.firehoseEnd(chunks: chunks))])

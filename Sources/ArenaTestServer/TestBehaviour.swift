@@ -106,6 +106,8 @@ public enum TestBehaviour: Sendable, Hashable {
     case tricklingError(status: Int, bytes: Int, delayMilliseconds: Int)
     /// Answers `status` (301, 302, 307, 308) with a `location` header pointing at `location`.
     case redirect(status: Int, location: String)
+    /// Replies as a judge model would, reading the answers in the request (see ``TestJudge``).
+    case judge(TestJudge)
 
     /// Streams `chunks` chunks carrying `text` each, as fast as possible.
     public static func firehose(chunks: Int, text: String) -> TestBehaviour { .firehose(chunks: chunks, texts: [text]) }

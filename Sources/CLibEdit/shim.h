@@ -39,6 +39,10 @@ static inline int arena_el_set_signal(EditLine *el, int on) {
     return el_set(el, EL_SIGNAL, on);
 }
 
+static inline int arena_el_refresh(EditLine *el) {
+    return el_set(el, EL_REFRESH);
+}
+
 static inline int arena_history_set_size(History *h, int size) {
     HistEvent event;
     return history(h, &event, H_SETSIZE, size);

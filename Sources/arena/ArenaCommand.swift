@@ -18,7 +18,7 @@ struct ArenaCommand: AsyncParsableCommand {
             JSON. See arena chat --help.
             """,
         version: ArenaVersion.current,
-        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, ModelsCommand.self],
+        subcommands: [ChatCommand.self, RunCommand.self, ReplayCommand.self, ShowCommand.self, ExportCommand.self, MMLUCommand.self, LeaderboardCommand.self, JudgeCommand.self, ModelsCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

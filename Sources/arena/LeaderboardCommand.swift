@@ -15,6 +15,12 @@ struct LeaderboardCommand: ParsableCommand {
     @Flag(name: .long, help: "Count named votes too, not just votes from blind battles.")
     var all = false
 
+    @Option(name: .long, help: ArgumentHelp("Rate from this judge model's verdicts (in DIR and DIR/judged) instead of human votes.", valueName: "model"), completion: .custom(ModelNameCompletion.candidates))
+    var judge: String?
+
+    @Flag(name: .long, help: "Rate from human votes only (the default).")
+    var humans = false
+
     @Flag(name: .long, help: "Write JSON.")
     var json = false
 
@@ -26,6 +32,8 @@ struct LeaderboardCommand: ParsableCommand {
 
     func validate() throws {
         if json && csv { throw ValidationError("--json and --csv: pick one") }
+        if humans && judge != nil { throw ValidationError("--humans and --judge: pick one (human votes and a judge's verdicts are never mixed)") }
+        if judge != nil && all { throw ValidationError("--all counts named human votes; it does not apply to --judge") }
         if rounds < 0 { throw ValidationError("--rounds: expected 0 (no intervals) or more, got \(rounds)") }
     }
 
@@ -34,11 +42,18 @@ struct LeaderboardCommand: ParsableCommand {
         let folder = directory ?? TranscriptDirectory.defaultPath(environment: environment)
         let report: LeaderboardReport
         do {
-            report = try LeaderboardReport.make(directory: folder, includeNamed: all, bootstrapRounds: rounds)
+            if let judge {
+                report = try LeaderboardReport.make(directory: folder, judge: judge, bootstrapRounds: rounds)
+            } else {
+                report = try LeaderboardReport.make(directory: folder, includeNamed: all, bootstrapRounds: rounds)
+            }
         } catch {
             throw CLIFailure(error.description)
         }
         for note in report.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
+        if json || csv {
+            for line in report.trustLines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
         if json {
             print(try report.leaderboard.jsonString())
         } else if csv {

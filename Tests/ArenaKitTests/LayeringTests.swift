@@ -12,6 +12,7 @@ import Testing
         ["Providers"],
         ["Models", "Config"],
         ["Transcript", "Script", "MMLU", "Ratings", "Diff"],
+        ["Judge"],
         ["Turn"],
         ["Presentation"],
         ["Session"],

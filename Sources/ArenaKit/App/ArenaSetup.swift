@@ -90,6 +90,15 @@ public struct ArenaSetup: Sendable {
         pace.wordsPerSecond = 0
     }
 
+    /// The judge prompt templates: MT-Bench's, or the models file's `judge_templates`.
+    public var judgeTemplates: JudgeTemplates { JudgeTemplates(overrides: catalog.judge.templates) }
+
+    /// The default judge model: `ARENA_JUDGE` (from the real environment, never a `.env`), else
+    /// the models file's `judge:`.
+    public var defaultJudge: String? {
+        environment["ARENA_JUDGE"].flatMap { $0.isEmpty ? nil : $0 } ?? catalog.judge.model
+    }
+
     /// Looks for local model servers in the background; never delays anything.
     public func discoverInBackground() {
         let catalog = self.catalog
@@ -130,6 +139,7 @@ public struct ArenaSetup: Sendable {
             makeRenderer: renderer ?? defaultRenderer
         )
         session.transcriptsDirectory = transcriptsDirectory ?? TranscriptDirectory.defaultPath(environment: environment)
+        session.judgeDefaults = JudgeDefaults(model: defaultJudge, templates: judgeTemplates)
         let weightRegistry = registry ?? self.registry
         session.weightFor = { [catalog] in catalog.blindWeight(for: $0, in: weightRegistry) }
         return session

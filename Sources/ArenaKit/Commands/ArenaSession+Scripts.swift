@@ -26,6 +26,7 @@ extension ArenaSession {
         scriptDepth += 1
         defer { scriptDepth -= 1 }
         var failures = 0
+        var quit = false
         for item in items {
             if Task.isCancelled { break }
             do {
@@ -35,13 +36,18 @@ extension ArenaSession {
                 case .command(let text): command = try CommandParser.parse(text)
                 case .expect(let expectation): command = .expect(expectation)
                 }
-                if !(try await execute(command)) { return (failures, true) }
+                if !(try await execute(command)) {
+                    quit = true
+                    break
+                }
             } catch {
                 failures += 1
                 console.error("\(item.location): \(error.description)")
             }
         }
-        return (failures, false)
+        // A script's last turns may still be with `/judge auto`: their verdicts belong to it.
+        if scriptDepth == 1 { await waitForPendingJudgements() }
+        return (failures, quit)
     }
 
     /// `/expect`: checks the last turn's answers.

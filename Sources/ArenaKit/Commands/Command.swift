@@ -65,6 +65,12 @@ public enum Command: Sendable, Hashable {
     case stats
     /// `/leaderboard [all]`: ratings from every transcript's votes.
     case leaderboard(includeNamed: Bool)
+    /// `/judge [score] [MODEL]`: a judge model's verdict on the last turn.
+    case judge(model: String?, kind: TranscriptEvent.JudgeKind)
+    /// `/judge auto [MODEL|off]`: judge every following turn (or stop).
+    case judgeAuto(model: String?, off: Bool)
+    /// `/leaderboard judge MODEL`: ratings from that judge's verdicts.
+    case judgeLeaderboard(String)
     /// `/help [command]`.
     case help(String?)
     /// `/quit`.

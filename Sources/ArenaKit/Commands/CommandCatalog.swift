@@ -4,6 +4,7 @@ enum CommandCatalog {
     public static let all: [CommandDefinition] =
         CommandDefinition.modelCommands + CommandDefinition.settingCommands + CommandDefinition.conversationCommands
         + CommandDefinition.displayCommands + CommandDefinition.mmluCommands + CommandDefinition.judgingCommands
+        + CommandDefinition.judgeCommands
         + CommandDefinition.transcriptCommands + CommandDefinition.clipboardCommands + CommandDefinition.sessionCommands
 
     /// The command called `name` (with or without the slash, any case), by its name or an alias.

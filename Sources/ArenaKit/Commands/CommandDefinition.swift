@@ -12,6 +12,8 @@ enum ArgumentKind: Sendable, Hashable {
     case value
     case subject
     case verdict
+    /// `score`, `auto` or a model; after `auto`, a model or `off` (`/judge`).
+    case judge
 }
 
 /// One slash command, declared once: how it is written (name, aliases, usage), what `/help`

@@ -44,19 +44,23 @@ extension CommandDefinition {
             try session.showStats()
         },
         CommandDefinition(
-            "/leaderboard", usage: "/leaderboard [all]",
-            summary: "Ratings from the votes in every transcript (anonymous votes; all adds named ones).",
+            "/leaderboard", usage: "/leaderboard [all|judge MODEL]",
+            summary: "Ratings from the votes in every transcript (anonymous votes; all adds named ones; judge MODEL: that judge's verdicts).",
             example: "/leaderboard",
             parse: { arguments throws(CommandError) in
                 switch arguments.lowercased {
                 case []: return .leaderboard(includeNamed: false)
                 case ["all"]: return .leaderboard(includeNamed: true)
-                default: throw arguments.usageError(expected: "nothing, or all")
+                case let words where words.count == 2 && words[0] == "judge": return .judgeLeaderboard(arguments.words[1])
+                default: throw arguments.usageError(expected: "nothing, all, or judge MODEL")
                 }
             },
             run: { session, command throws(CommandError) in
-                guard case .leaderboard(let includeNamed) = command else { return nil }
-                try session.showLeaderboard(includeNamed: includeNamed)
+                switch command {
+                case .leaderboard(let includeNamed): try session.showLeaderboard(includeNamed: includeNamed)
+                case .judgeLeaderboard(let judge): try session.showLeaderboard(judge: judge)
+                default: return nil
+                }
                 return true
             }),
     ]

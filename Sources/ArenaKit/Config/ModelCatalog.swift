@@ -17,6 +17,7 @@ public final class ModelCatalog: Sendable {
     private let loadedEnvironment = Mutex<[String: String]>([:])
     private let leftOutEndpoints = Mutex<[EnvironmentModels.LeftOut]>([])
     private let configuredBuiltInWeight = Mutex<Double?>(nil)
+    private let configuredJudge = Mutex(JudgeConfiguration())
 
     public init() {}
 
@@ -61,6 +62,7 @@ public final class ModelCatalog: Sendable {
                 let fromFile = try parser.parse(text)
                 warnings += parser.warnings
                 configuredBuiltInWeight.withLock { $0 = parser.builtInWeight }
+                configuredJudge.withLock { $0 = parser.judge }
                 let names = Set(fromFile.map(\.connection.name))
                 loaded.removeAll { names.contains($0.connection.name) }
                 loaded += fromFile
@@ -122,6 +124,9 @@ public final class ModelCatalog: Sendable {
         let hasRealModel = registry.descriptors.contains { $0.provider != .builtIn && $0.problem == nil && !$0.name.hasSuffix("@recorded") }
         return hasRealModel ? 0 : 1
     }
+
+    /// The models file's judge settings (`judge:`, `judge_templates:`).
+    public var judge: JudgeConfiguration { configuredJudge.withLock { $0 } }
 
     /// The configured default settings of model `name` (the client applies them already;
     /// this is for showing them).

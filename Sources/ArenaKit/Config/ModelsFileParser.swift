@@ -24,6 +24,8 @@ struct ModelsFileParser {
     private(set) var warnings: [ConfigWarning] = []
     /// The top-level `built_in_weight`, when set: the blind-battle weight of `echo` and `scribe`.
     private(set) var builtInWeight: Double?
+    /// The top-level `judge` and `judge_templates`.
+    var judge = JudgeConfiguration()
 
     init(file: String, environment: ConfigEnvironment, isReadableByOthers: Bool) {
         self.file = file
@@ -54,8 +56,12 @@ struct ModelsFileParser {
                 builtInWeight = try number(value, "built_in_weight", in: ConfigLimits.weight)
                 continue
             }
+            if key == "judge" || key == "judge_templates" {
+                try key == "judge" ? parseJudgeModel(value) : parseJudgeTemplates(value)
+                continue
+            }
             guard key == "models" else {
-                warn(at: keyNode, "unknown top-level key '\(keyNode.string ?? "")' (ignored); expected 'models' or 'built_in_weight'")
+                warn(at: keyNode, "unknown top-level key '\(keyNode.string ?? "")' (ignored); expected 'models', 'built_in_weight', 'judge' or 'judge_templates'")
                 continue
             }
             if case .scalar(let scalar) = value, scalar.string.isEmpty || value.null != nil { continue }
@@ -264,7 +270,7 @@ struct ModelsFileParser {
 
     // MARK: Values
 
-    private func normalized(_ key: String) -> String {
+    func normalized(_ key: String) -> String {
         key.lowercased().replacingOccurrences(of: "-", with: "_")
     }
 
@@ -362,11 +368,11 @@ struct ModelsFileParser {
 
     // MARK: Diagnostics
 
-    private func error(at node: Node, _ message: String) -> ConfigError {
+    func error(at node: Node, _ message: String) -> ConfigError {
         ConfigError(file: file, line: node.mark?.line, message: message)
     }
 
-    private mutating func warn(at node: Node, _ message: String) {
+    mutating func warn(at node: Node, _ message: String) {
         warnings.append(ConfigWarning(file: file, line: node.mark?.line, message: message))
     }
 

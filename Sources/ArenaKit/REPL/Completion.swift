@@ -39,6 +39,14 @@ public struct Completion: Sendable {
             options = previous.isEmpty ? ["a", "b"] : []
         case .verdict:
             options = position == 0 ? ["a", "b", "bad", "tie"] : []
+        case .judge:
+            let mode = previous.first?.lowercased()
+            switch position {
+            case 0: options = ["auto", "score"] + modelNames()
+            case 1 where mode == "auto": options = ["off"] + modelNames()
+            case 1 where mode == "score": options = modelNames()
+            default: options = []
+            }
         case .subject:
             options = position == 0 ? subjectNames() + ["all"] : []
         case .onOff:

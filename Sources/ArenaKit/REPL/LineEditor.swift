@@ -82,6 +82,37 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         _ = write(editorInterruptPipe.writeEnd, &byte, 1)
     }
 
+    /// Shows `text` above the prompt. While a line is being edited, the key reader (on the
+    /// editing thread, between keys) clears the prompt line, prints the text and has libedit
+    /// redraw the prompt and the line as typed; otherwise the text waits for the next prompt,
+    /// so it never lands in the middle of streaming columns.
+    public func showAbovePrompt(_ text: String) -> Bool {
+        let editing = editorContext.withLock { context in
+            context.notices.append(text)
+            return context.editing
+        }
+        if editing {
+            var byte: UInt8 = 3
+            _ = write(editorInterruptPipe.writeEnd, &byte, 1)
+        }
+        return true
+    }
+
+    public func flushWaitingNotices() {
+        printWaitingNotices(thenEditing: false)
+    }
+
+    /// Prints the notices kept for the next prompt; atomically notes whether a line is being
+    /// edited from now on, so a notice arriving meanwhile is neither lost nor printed twice.
+    private func printWaitingNotices(thenEditing editing: Bool) {
+        let waiting = editorContext.withLock { context in
+            context.editing = editing
+            defer { context.notices = [] }
+            return context.notices
+        }
+        for notice in waiting { TerminalDevice.write(LineEditor.terminalLines(notice), to: STDOUT_FILENO) }
+    }
+
     public func readLine(prompt: String) async -> InputLine {
         await StandardInputReader.onOwnThread { [self] in
             lock.lock()
@@ -108,10 +139,12 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             $0.pasted = nil
             $0.editLine = editLine
         }
+        printWaitingNotices(thenEditing: true)
         TerminalDevice.write("\u{1B}[?2004h", to: STDOUT_FILENO)
         LineEditor.leaveCanonicalMode()
         var count: Int32 = 0
         let line = el_gets(editLine, &count)
+        editorContext.withLock { $0.editing = false }
         TerminalDevice.write("\u{1B}[?2004l", to: STDOUT_FILENO)
         let (interrupted, pasted) = editorContext.withLock { ($0.interrupted, $0.pasted) }
         if interrupted {
@@ -151,6 +184,11 @@ public final class LineEditor: LineReader, @unchecked Sendable {
         guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
         mode.c_lflag &= ~tcflag_t(ICANON | ECHO | IEXTEN)
         tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+    }
+
+    /// `text` as terminal lines: CR LF endings, so it stays aligned whatever the terminal mode.
+    private static func terminalLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") + "\r\n"
     }
 
     private static func prepareDirectory(for path: String) {
@@ -212,6 +250,16 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             if fds[1].revents & Int16(POLLIN) != 0 {
                 var signal: UInt8 = 0
                 _ = read(editorInterruptPipe.readEnd, &signal, 1)
+                if signal == 3 {
+                    let (notices, editLine) = editorContext.withLock { context in
+                        defer { context.notices = [] }
+                        return (context.notices, context.editLine)
+                    }
+                    guard !notices.isEmpty, let editLine else { continue }
+                    TerminalDevice.write("\r\u{1B}[K" + notices.map(terminalLines).joined(), to: STDOUT_FILENO)
+                    arena_el_refresh(editLine)
+                    continue
+                }
                 if signal == 2 {
                     let (resized, editLine) = editorContext.withLock { context in
                         defer { context.resized = false }
@@ -293,6 +341,10 @@ private struct EditorContext: @unchecked Sendable {
     var resized = false
     var pasted: String?
     var editLine: OpaquePointer?
+    /// True while `el_gets` runs (a prompt is shown).
+    var editing = false
+    /// Texts to show above the prompt.
+    var notices: [String] = []
 }
 
 private let editorContext = Mutex(EditorContext())

@@ -21,10 +21,17 @@ public protocol LineReader: AnyObject, Sendable {
     /// Offers `text` as the start of the next line, ready to edit or send. Returns false when
     /// the reader cannot (piped input), so the caller can show the text instead.
     func prefillNextLine(_ text: String) -> Bool
+    /// Shows `text` (already made safe) above the line being edited, from any thread, when the
+    /// reader draws a prompt; returns false when it does not (the caller prints it instead).
+    func showAbovePrompt(_ text: String) -> Bool
+    /// Prints what ``showAbovePrompt(_:)`` kept for the next prompt, when no prompt will come.
+    func flushWaitingNotices()
 }
 
 extension LineReader {
     public func prefillNextLine(_ text: String) -> Bool { false }
+    public func showAbovePrompt(_ text: String) -> Bool { false }
+    public func flushWaitingNotices() {}
 }
 
 /// Reads lines from standard input when it is not a terminal (a pipe or a file): no prompt,

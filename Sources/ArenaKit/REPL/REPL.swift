@@ -22,6 +22,10 @@ public final class REPL {
         self.sourceName = sourceName
         self.interactive = interactive
         messagesStayOnScreen = interactive && TerminalDevice.isTerminal(1)
+        let console = session.console
+        session.showJudgeVerdicts { [reader] text in
+            if !reader.showAbovePrompt(text) { console.print(text) }
+        }
     }
 
     /// The prompt shown before each line.
@@ -70,6 +74,8 @@ public final class REPL {
                 session.console.print(text)
             }
         }
+        await session.waitForPendingJudgements()
+        reader.flushWaitingNotices()
         return failures == 0 ? 0 : 1
     }
 

@@ -11,6 +11,10 @@ public struct LeaderboardReport: Sendable {
     /// For standard error: transcripts that failed to load, and one line counting those
     /// without votes.
     public var notes: [String]
+    /// For a judge's leaderboard: its self-consistency and agreement with human votes.
+    public var trustLines: [String] = []
+    /// For a judge's leaderboard: what its battles are ("verdicts of judge X").
+    var battleSource: String?
 
     /// Rates the votes in `directory`.
     ///
@@ -31,10 +35,46 @@ public struct LeaderboardReport: Sendable {
         }
     }
 
+    /// Rates judge `judge`'s pairwise verdicts in `directory` and in its `judged` folder (where
+    /// `arena judge` writes), never mixed with human votes.
+    ///
+    /// - Throws: `CommandError` when the directory cannot be read or holds no verdict of that judge.
+    public static func make(directory: String, judge: String, bootstrapRounds: Int = 1000) throws(CommandError) -> LeaderboardReport {
+        var transcripts: [LoadedTranscript] = []
+        var notes: [String] = []
+        for folder in [directory, (directory as NSString).appendingPathComponent("judged")] {
+            guard folder == directory || FileManager.default.fileExists(atPath: folder) else { continue }
+            do {
+                let contents = try TranscriptReader.loadDirectory(folder)
+                transcripts += contents.transcripts
+                notes += contents.failures.map { TextSanitizer.sanitizeLine("\($0)") }
+            } catch {
+                throw CommandError("leaderboard: \(TextSanitizer.sanitizeLine("\(error)"))")
+            }
+        }
+        let judged = JudgeVerdictBattles(judge: judge, transcripts: transcripts)
+        guard !judged.battles.isEmpty else {
+            throw CommandError("leaderboard: no pairwise verdicts of judge \(TextSanitizer.sanitizeLine(judge)) in \(TextSanitizer.sanitizeLine(directory)) (run arena judge DIR --judge \(TextSanitizer.sanitizeLine(judge)) first)")
+        }
+        var options = LeaderboardOptions()
+        options.includeNamed = true
+        options.bootstrapRounds = bootstrapRounds
+        do {
+            let leaderboard = try Leaderboard.compute(from: judged.battles, options: options)
+            return LeaderboardReport(
+                leaderboard: leaderboard, battles: judged.battles, notes: notes, trustLines: judged.trustLines(judge: judge),
+                battleSource: "verdicts of judge \(TextSanitizer.sanitizeLine(judge)); inconsistent ones count as ties")
+        } catch {
+            throw CommandError("leaderboard: \(error)")
+        }
+    }
+
     /// The table for a terminal or a pipe, then the win-rate matrix. The notes are not part
     /// of it: they go to standard error.
     public func text(style: TerminalStyle) -> String {
-        [LeaderboardTextRenderer().render(leaderboard), leaderboard.winRates.renderText()].joined(separator: "\n")
+        var renderer = LeaderboardTextRenderer()
+        renderer.battleSource = battleSource
+        return (trustLines + [renderer.render(leaderboard), leaderboard.winRates.renderText()]).joined(separator: "\n")
     }
 }
 

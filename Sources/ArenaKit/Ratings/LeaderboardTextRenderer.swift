@@ -20,6 +20,8 @@ public struct LeaderboardTextRenderer: Sendable, Hashable {
     public var barStyle: BarStyle
     /// Whether to end with a line saying how many battles were used and how.
     public var showsSummary: Bool
+    /// What the battles are, for the summary line, when not human votes ("verdicts of judge X").
+    var battleSource: String?
 
     /// Creates a renderer; the default bar is 24 Unicode characters wide.
     public init(barWidth: Int = 24, barStyle: BarStyle = .unicode, showsSummary: Bool = true) {
@@ -58,7 +60,7 @@ public struct LeaderboardTextRenderer: Sendable, Hashable {
         }
         var text = table.render()
         if showsSummary {
-            text += "\n" + Self.summary(leaderboard)
+            text += "\n" + Self.summary(leaderboard, source: battleSource)
             if leaderboard.rows.contains(where: \.fewBattles) {
                 text += "\n" + Self.fewBattlesNote(leaderboard)
             }
@@ -75,8 +77,8 @@ public struct LeaderboardTextRenderer: Sendable, Hashable {
     }
 
     /// "120 battles (anonymous votes only; 3 named skipped), 95% intervals from 1000 bootstrap rounds".
-    static func summary(_ leaderboard: Leaderboard) -> String {
-        var scope = leaderboard.anonymousOnly ? "anonymous votes only" : "anonymous and named votes"
+    static func summary(_ leaderboard: Leaderboard, source: String? = nil) -> String {
+        var scope = source ?? (leaderboard.anonymousOnly ? "anonymous votes only" : "anonymous and named votes")
         if leaderboard.skippedNamedBattles > 0 {
             scope += "; \(leaderboard.skippedNamedBattles) named skipped, --all includes them"
         }

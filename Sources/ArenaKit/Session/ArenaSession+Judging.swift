@@ -100,12 +100,18 @@ extension ArenaSession {
         console.print(SessionStatistics.renderText(SessionStatistics.summarize(samples)))
     }
 
-    func showLeaderboard(includeNamed: Bool) throws(CommandError) {
+    /// `/leaderboard [all]`, or with `judge` the ratings from that judge's verdicts.
+    func showLeaderboard(includeNamed: Bool = false, judge: String? = nil) throws(CommandError) {
         guard let directory = transcriptsDirectory else {
             throw CommandError("/leaderboard: no transcripts directory (recording is off)")
         }
         recorder?.sync()
-        let report = try LeaderboardReport.make(directory: directory, includeNamed: includeNamed)
+        let report: LeaderboardReport
+        if let judge {
+            report = try LeaderboardReport.make(directory: directory, judge: judge)
+        } else {
+            report = try LeaderboardReport.make(directory: directory, includeNamed: includeNamed)
+        }
         console.print(report.text(style: console.style))
         for note in report.notes { console.error(note) }
     }

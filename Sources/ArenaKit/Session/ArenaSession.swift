@@ -26,6 +26,8 @@ public final class ArenaSession {
     var mmlu: MMLUSessionState
     /// Whether a blind battle hides the models' names.
     var judging = JudgingState()
+    /// The judge model used by `/judge` when none is named, and the judge's prompt templates.
+    public var judgeDefaults = JudgeDefaults()
     /// Where the transcripts `/leaderboard` reads are.
     var transcriptsDirectory: String?
     /// A model's configured price, for costs.
@@ -56,6 +58,7 @@ public final class ArenaSession {
         state = ArenaState(a: Conversation(model: models.a), b: Conversation(model: models.b))
         let runner = TurnRunner(clientFor: { name in try registry.client(named: name) }, pricesFor: pricesFor)
         pipeline = .interactive(runner: runner, makeRenderer: makeRenderer, recorder: nil, additional: additionalObservers)
+        pipeline.autoJudge.setShow { [console] text in console.print(text) }
         startRecording(source: nil)
     }
 
@@ -107,11 +110,13 @@ public final class ArenaSession {
 
     /// The turn numbered `turnNumber` asking `prompt` of the sides in `sides`, as the session stands.
     private func turn(_ prompt: String, requests: SidePair<ChatRequest>, sides: SideSelection, question: MMLUQuestion?, origin: TurnRequest.Origin) -> TurnRequest {
-        TurnRequest(
+        var request = TurnRequest(
             number: turnNumber, prompt: prompt, requests: requests,
             models: SidePair(a: state.a.model, b: state.b.model),
             heading: heading(prompt, question: question, origin: origin),
             sides: sides, question: question, origin: origin)
+        request.blind = judging.blind
+        return request
     }
 
     /// What is shown above the turn: the names and, unless the prompt line shows it (a line
@@ -132,6 +137,7 @@ public final class ArenaSession {
     /// Runs `turn` through the pipeline, cancellable with Ctrl-C; returns each asked side's answer.
     private func run(_ turn: TurnRequest) async -> SidePair<Answer?> {
         if let question = turn.question { mmlu.lastQuestion = question }
+        judgeDefaults.lastQuestion = turn.question
         let pipeline = self.pipeline
         let results = await interrupter.run { await pipeline.run(turn) }
         return results.map { _, final in final?.answer }

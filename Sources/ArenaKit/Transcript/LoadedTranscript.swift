@@ -22,6 +22,8 @@ public struct LoadedTranscript: Sendable {
     public var votes: [TranscriptEvent.Vote]
     var grades: [TranscriptEvent.Grade]
     var reveals: [TranscriptEvent.Reveal]
+    /// Every judge model's verdict, in file order.
+    public var judgeVerdicts: [TranscriptEvent.JudgeVerdict]
     public var notes: [TranscriptEvent.Note]
     /// The latest identity recorded for each side (`nil` when none was).
     var modelIdentities: SidePair<TranscriptEvent.ModelIdentity?>
@@ -45,6 +47,7 @@ public struct LoadedTranscript: Sendable {
         self.votes = builder.votes
         self.grades = builder.grades
         self.reveals = builder.reveals
+        self.judgeVerdicts = builder.judgeVerdicts
         self.notes = builder.notes
         self.modelIdentities = builder.identities
         self.warnings = readWarnings + builder.warnings

@@ -23,6 +23,8 @@ public enum TranscriptEvent: Sendable, Hashable {
     case vote(Vote)
     /// The names behind "Model A" and "Model B" of a blind battle, once shown.
     case reveal(Reveal)
+    /// A judge model's verdict on a turn (never mixed with the person's votes).
+    case judgeVerdict(JudgeVerdict)
     /// The two sides exchanged models, settings and histories.
     case swap
     /// Both histories were forgotten; models and settings stayed.
@@ -42,6 +44,7 @@ public enum TranscriptEvent: Sendable, Hashable {
         case .grade: return TypeName.grade
         case .vote: return TypeName.vote
         case .reveal: return TypeName.reveal
+        case .judgeVerdict: return TypeName.judgeVerdict
         case .swap: return TypeName.swap
         case .clear: return TypeName.clear
         case .note: return TypeName.note
@@ -59,6 +62,7 @@ public enum TranscriptEvent: Sendable, Hashable {
         static let grade = "grade"
         static let vote = "vote"
         static let reveal = "reveal"
+        static let judgeVerdict = "judge_verdict"
         static let swap = "swap"
         static let clear = "clear"
         static let note = "note"

@@ -83,6 +83,8 @@ enum TranscriptExportText {
             return "Note: \(note.text)"
         case .reveal(let reveal):
             return "Revealed: A was \(reveal.modelA), B was \(reveal.modelB)."
+        case .judgeVerdict(let verdict):
+            return "The judge \(verdict.judge) on turn \(verdict.turn): \(verdict.summary)."
         default:
             return nil
         }

@@ -49,6 +49,7 @@ struct TranscriptLineCoder {
         case .grade(let value): return try encoder.encode(value)
         case .vote(let value): return try encoder.encode(value)
         case .reveal(let value): return try encoder.encode(value)
+        case .judgeVerdict(let value): return try encoder.encode(value)
         case .note(let value): return try encoder.encode(value)
         case .swap, .clear: return nil
         }
@@ -122,6 +123,7 @@ struct TranscriptLineCoder {
             case Name.grade: event = .grade(try .init(from: decoder))
             case Name.vote: event = .vote(try .init(from: decoder))
             case Name.reveal: event = .reveal(try .init(from: decoder))
+            case Name.judgeVerdict: event = .judgeVerdict(try .init(from: decoder))
             case Name.swap: event = .swap
             case Name.clear: event = .clear
             case Name.note: event = .note(try .init(from: decoder))

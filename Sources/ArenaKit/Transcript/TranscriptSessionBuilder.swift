@@ -11,6 +11,7 @@ struct TranscriptSessionBuilder {
     var votes: [TranscriptEvent.Vote] = []
     var grades: [TranscriptEvent.Grade] = []
     var reveals: [TranscriptEvent.Reveal] = []
+    var judgeVerdicts: [TranscriptEvent.JudgeVerdict] = []
     var notes: [TranscriptEvent.Note] = []
     var identities = SidePair<TranscriptEvent.ModelIdentity?>(both: nil)
     var warnings: [TranscriptWarning] = []
@@ -84,6 +85,8 @@ struct TranscriptSessionBuilder {
             if let index = turnIndex[vote.turn] { turns[index].votes.append(vote) }
         case .reveal(let reveal):
             reveals.append(reveal)
+        case .judgeVerdict(let verdict):
+            judgeVerdicts.append(verdict)
         case .note(let note):
             notes.append(note)
         case .swap:

@@ -40,6 +40,14 @@ public final class TranscriptWriter: Sendable {
         }
     }
 
+    /// Opens the existing transcript at `path` to add events at its end (`arena judge`
+    /// resuming its own output). Fails when there is no file there.
+    public convenience init(appendingTo path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { throw TranscriptWriteError.cannotOpen(path: path, reason: systemErrorMessage()) }
+        self.init(path: path, descriptor: descriptor)
+    }
+
     private init(path: String, descriptor: Int32) {
         self.path = path
         self.state = Mutex(State(descriptor: descriptor))

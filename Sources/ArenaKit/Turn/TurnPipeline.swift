@@ -12,13 +12,16 @@ public final class TurnPipeline: Sendable {
     let grader = MMLUGradeObserver()
     /// Counts answers and votes for `/stats`.
     let tally = AnswerTally()
+    /// `/judge auto`: judges each turn in the background once it ends.
+    let autoJudge: AutoJudgeObserver
     /// Every observer, in the order events reach them.
     let observers: [any TurnObserver]
 
     private init(runner: TurnRunner, presentation: any TurnObserver, transcript: TranscriptRecorderObserver, additional: [any TurnObserver]) {
         self.runner = runner
         self.transcript = transcript
-        observers = [presentation, transcript, grader, tally] + additional
+        autoJudge = AutoJudgeObserver(record: { [transcript] event in transcript.recorder?.record(event) }, show: { _ in })
+        observers = [presentation, transcript, grader, tally, autoJudge] + additional
     }
 
     /// Turns shown as they stream (a fresh renderer per turn) and recorded as they happen.

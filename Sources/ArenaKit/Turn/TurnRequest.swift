@@ -33,6 +33,8 @@ package struct TurnRequest: Sendable {
     public var origin: Origin
     /// The answer a side not asked keeps (`/retry b` keeps A's), shown again in its column.
     public var keptAnswers = SidePair<Answer?>(both: nil)
+    /// True in a blind battle: the names are hidden (a judge's verdict is recorded as anonymous).
+    public var blind = false
 
     public init(
         number: Int,

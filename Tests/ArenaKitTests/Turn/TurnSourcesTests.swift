@@ -32,7 +32,7 @@ import ArenaTestSupport
             .filter { $0 != "RendererObserver" && $0 != "BatchProgressObserver" }
     }
 
-    private static let shared = ["TranscriptRecorderObserver", "MMLUGradeObserver", "AnswerTally", "RecordingObserver"]
+    private static let shared = ["TranscriptRecorderObserver", "MMLUGradeObserver", "AnswerTally", "AutoJudgeObserver", "RecordingObserver"]
 
     /// The transcript events of kind `kind` in the file at `path`.
     private func events(in path: String?, kind: String) throws -> Int {
