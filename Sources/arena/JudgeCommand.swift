@@ -7,6 +7,7 @@ struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "judge",
         abstract: "Have a judge model compare (or --score) the answers of recorded transcripts.",
+        usage: "arena judge <file-or-dir> [--judge <model>] [<options>]",
         discussion: """
             Each turn is judged twice, with A's answer shown first and then B's (MT-Bench's pairwise \
             method): the same verdict both times counts, a disagreement is 'inconsistent' and counts as a \

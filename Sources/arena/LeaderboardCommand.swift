@@ -6,7 +6,8 @@ import Foundation
 struct LeaderboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leaderboard",
-        abstract: "Rate models from the votes in every transcript: Bradley-Terry with 95% intervals, Elo, win rates."
+        abstract: "Rate models from the votes in every transcript: Bradley-Terry with 95% intervals, Elo, win rates.",
+        usage: "arena leaderboard [<dir>] [--judge <model>] [<options>]"
     )
 
     @Argument(help: ArgumentHelp("The transcripts (default: ~/.local/share/arena/transcripts).", valueName: "dir"), completion: .directory)

@@ -87,7 +87,7 @@ import Testing
 
     /// swift-argument-parser wraps help at `COLUMNS`; our discussions have no hard line breaks
     /// and the long usage lines are written short. (`chat --help` is not checked yet.)
-    @Test(arguments: [[], ["run"], ["replay"], ["show"], ["export"], ["mmlu"], ["leaderboard"], ["models"]])
+    @Test(arguments: [[], ["run"], ["replay"], ["show"], ["export"], ["mmlu"], ["leaderboard"], ["judge"], ["models"], ["chat"]])
     func commandLineHelpFits80Columns(command: [String]) throws {
         let help = try ArenaBinary.runPiped(command + ["--help"], input: "", extra: ["COLUMNS": "80"])
         #expect(help.stdout.contains("USAGE:"))
