@@ -110,7 +110,8 @@ public final class LineEditor: LineReader, @unchecked Sendable {
             defer { context.notices = [] }
             return context.notices
         }
-        for notice in waiting { TerminalDevice.write(LineEditor.terminalLines(notice), to: STDOUT_FILENO) }
+        let width = TerminalDevice.size(of: STDOUT_FILENO)?.columns
+        for notice in waiting { TerminalDevice.write(LineEditor.terminalLines(WordWrap.fitted(notice, width: width)), to: STDOUT_FILENO) }
     }
 
     public func readLine(prompt: String) async -> InputLine {

@@ -31,24 +31,11 @@ public struct StandardConsole: Console {
     public var width: Int? { TerminalDevice.size(of: output)?.columns }
 
     public func print(_ text: String) {
-        TerminalDevice.write(Self.fitted(text, width: width) + "\n", to: output)
+        TerminalDevice.write(WordWrap.fitted(text, width: width) + "\n", to: output)
     }
 
     public func error(_ text: String) {
         let line = TextSanitizer.sanitizeLine(text)
-        TerminalDevice.write(style.apply(.red, to: Self.fitted(line, width: TerminalDevice.size(of: errors)?.columns)) + "\n", to: errors)
-    }
-
-    /// `text` with each line wider than the terminal wrapped at words, hanging two cells under
-    /// its start, so that no message breaks inside a word. Lines that fit are left exactly as
-    /// they are (aligned listings keep their spacing), and so is text carrying escape
-    /// sequences (styled listings fit themselves) or going to a file or pipe.
-    static func fitted(_ text: String, width: Int?) -> String {
-        guard let width, width > 8, !text.utf8.contains(0x1B) else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard DisplayWidth.of(line) > width else { return String(line) }
-            let indent = min(line.prefix { $0 == " " }.count + 2, width / 2)
-            return WordWrap.wrap(String(line), width: width, indent: indent).joined(separator: "\n")
-        }.joined(separator: "\n")
+        TerminalDevice.write(style.apply(.red, to: WordWrap.fitted(line, width: TerminalDevice.size(of: errors)?.columns)) + "\n", to: errors)
     }
 }
