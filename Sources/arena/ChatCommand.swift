@@ -19,9 +19,13 @@ struct ChatCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Start with a blind battle: two models drawn at random, names hidden until /vote.")
     var blind = false
 
+    @Flag(name: .long, help: "Show the answers' raw text in the columns, without rendering their Markdown (/markdown on turns it back on).")
+    var raw = false
+
     func run() async throws {
         let setup = try common.setup()
         let session = setup.makeSession(models: try common.models(in: setup))
+        session.renderMarkdown = !raw
         setup.discoverInBackground()
         if blind {
             do {

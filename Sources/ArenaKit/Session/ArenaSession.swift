@@ -9,6 +9,8 @@ public final class ArenaSession {
     public let console: any Console
     public let pace: BuiltInPace
     public internal(set) var showReasoning = true
+    /// Whether the live columns render the answers' Markdown (`/markdown`, `chat --raw`).
+    public var renderMarkdown = true
     /// Cancels the running turn on Ctrl-C.
     public let interrupter = Interrupter()
     /// Runs every turn past its observers (renderer, transcript, grader, tally).
@@ -103,7 +105,7 @@ public final class ArenaSession {
         TurnRequest(
             number: turnNumber, prompt: prompt, requests: requests,
             models: SidePair(a: state.a.model, b: state.b.model),
-            heading: TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning),
+            heading: TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning, renderMarkdown: renderMarkdown),
             sides: sides, question: question, origin: origin)
     }
 

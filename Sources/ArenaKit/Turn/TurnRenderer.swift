@@ -43,10 +43,13 @@ public struct TurnHeading: Sendable, Hashable {
     public var names: SidePair<String>
     /// Whether reasoning text is shown (`/think on|off`).
     var showReasoning: Bool
+    /// Whether the live columns render the answers' Markdown (`/markdown on|off`, `--raw`).
+    var renderMarkdown: Bool
 
-    public init(names: SidePair<String>, showReasoning: Bool = true) {
+    public init(names: SidePair<String>, showReasoning: Bool = true, renderMarkdown: Bool = true) {
         self.names = names
         self.showReasoning = showReasoning
+        self.renderMarkdown = renderMarkdown
     }
 }
 
