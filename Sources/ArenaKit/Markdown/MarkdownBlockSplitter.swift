@@ -152,7 +152,13 @@ struct MarkdownBlockSplitter: Sendable {
             close(endingCode: true)
             while let last = lists.last, line.indent < last.source { lists.removeLast() }
             let indent = lists.last?.rendered ?? 0
-            let shown = ordered ? marker : ["•", "◦", "▪"][lists.count % 3]
+            var shown = ordered ? marker : ["•", "◦", "▪"][lists.count % 3]
+            var text = text
+            // A task list item (GFM): its box as the marker.
+            if !ordered, let box = ["[ ] ": "☐", "[x] ": "☑", "[X] ": "☑"][String(text.prefix(4))] {
+                shown = box
+                text = String(text.dropFirst(4))
+            }
             lists.append(ListLevel(source: content, rendered: indent + DisplayWidth.of(shown) + 1))
             open = .listItem([text], indent: indent, depth: lists.count - 1, marker: shown)
             return true

@@ -48,6 +48,10 @@ import Testing
         ])
     }
 
+    @Test func taskListItemsShowTheirBoxes() {
+        #expect(render("- [ ] to do\n- [x] done") == ["☐ to do", "☑ done"])
+    }
+
     @Test func codeKeepsItsIndentationAndMarksContinuedLines() {
         let code = "```swift\nfunc f() {\n\treturn \"a string long enough to need two rows\"\n}\n```"
         #expect(render(code, width: 30) == [
