@@ -8,6 +8,7 @@ struct MarkdownStyle: OptionSet, Sendable, Hashable {
     static let link = MarkdownStyle(rawValue: 16)
     /// arena's own marks: gutters, heading levels, rules, continuation marks.
     static let mark = MarkdownStyle(rawValue: 32)
+    static let all: MarkdownStyle = [.bold, .italic, .code, .strike, .link, .mark]
 }
 
 /// A run of text in one style.
@@ -33,6 +34,7 @@ struct MarkdownWord: Sendable, Hashable {
 /// purpose, and a column is no place to join them.
 enum MarkdownInline {
     static func words(_ text: String, literal: Bool = false) -> [MarkdownWord] {
+        if let plain = plainWords(text) { return plain }
         var reader = Reader(Array(text))
         if literal {
             reader.readLiteral()
@@ -43,30 +45,74 @@ enum MarkdownInline {
         return reader.words
     }
 
+    /// The fast path, for printable ASCII with no character Markdown gives a meaning inline:
+    /// words split at spaces and line breaks, one cell per byte. `nil` for any other text.
+    private static func plainWords(_ text: String) -> [MarkdownWord]? {
+        var words: [MarkdownWord] = []
+        var start = -1
+        var startsLine = false
+        var lineBreak = false
+        var offset = 0
+        let utf8 = Array(text.utf8)
+        func end(at index: Int) {
+            guard start >= 0 else { return }
+            let piece = String(decoding: utf8[start..<index], as: UTF8.self)
+            words.append(MarkdownWord(spans: [MarkdownSpan(text: piece, style: [])], width: index - start, offset: start, startsLine: startsLine))
+            start = -1
+        }
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            switch byte {
+            case 0x20, 0x09, 0x0A:
+                end(at: offset)
+                if byte == 0x0A { lineBreak = true }
+            case 0x21...0x7E:
+                // * _ ` ~ [ ] < \ ! start something inline: the full reader takes the text.
+                if byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x7E || byte == 0x5B || byte == 0x3C || byte == 0x5C || byte == 0x21 { return nil }
+                if start < 0 {
+                    start = offset
+                    startsLine = lineBreak
+                    lineBreak = false
+                }
+            default:
+                return nil
+            }
+            offset += 1
+        }
+        end(at: utf8.count)
+        return words
+    }
+
     private struct Reader {
         let characters: [Character]
         /// UTF-8 offset of each character.
         let offsets: [Int]
-        /// Where each delimiter last occurs, so "is there a closer later" is one comparison.
-        let lastDelimiter: [String: Int]
+        /// Where each delimiter (`*`, `_`, `~`, and each doubled) last occurs, so "is there a
+        /// closer later" is one comparison.
+        let lastDelimiter: [Int]
         var index = 0
         var style: MarkdownStyle = []
         var words: [MarkdownWord] = []
         var word = MarkdownWord()
         var lineBreak = false
 
+        /// The slot of `lastDelimiter` for a delimiter character, single or doubled.
+        static func slot(_ character: Character, doubled: Bool) -> Int {
+            (character == "*" ? 0 : character == "_" ? 1 : 2) + (doubled ? 3 : 0)
+        }
+
         init(_ characters: [Character]) {
             self.characters = characters
             var offsets: [Int] = []
             offsets.reserveCapacity(characters.count + 1)
             var offset = 0
-            var last: [String: Int] = [:]
+            var last = [Int](repeating: -1, count: 6)
             for (position, character) in characters.enumerated() {
                 offsets.append(offset)
                 offset += character.utf8.count
-                if "*_~".contains(character) {
-                    last[String(character), default: position] = position
-                    if position > 0, characters[position - 1] == character { last[String(repeating: String(character), count: 2)] = position - 1 }
+                if character == "*" || character == "_" || character == "~" {
+                    last[Self.slot(character, doubled: false)] = position
+                    if position > 0, characters[position - 1] == character { last[Self.slot(character, doubled: true)] = position - 1 }
                 }
             }
             offsets.append(offset)
@@ -143,13 +189,12 @@ enum MarkdownInline {
             let flag: MarkdownStyle = character == "~" ? .strike : (length == 2 ? .bold : .italic)
             let before = index > 0 ? characters[index - 1] : " "
             let after = index + length < characters.count ? characters[index + length] : " "
-            let delimiter = String(repeating: String(character), count: length)
             // `_` never opens or closes inside a word (snake_case stays as written).
             let intraword = character == "_" && (before.isLetter || before.isNumber) && (after.isLetter || after.isNumber)
             if style.contains(flag), !before.isWhitespace, !intraword, !(character == "~" && length == 1) {
                 style.remove(flag)
             } else if !style.contains(flag), !after.isWhitespace, !intraword, !(character == "~" && length == 1),
-                      let last = lastDelimiter[delimiter], last > index + length,
+                      lastDelimiter[Self.slot(character, doubled: length == 2)] > index + length,
                       !(character == "_" && (before.isLetter || before.isNumber)) {
                 style.insert(flag)
             } else {

@@ -101,7 +101,7 @@ struct MarkdownLine: Sendable {
     /// The cell count when `content` is a table delimiter row: cells of `-` (at least one),
     /// optionally with `:` at either end, separated by `|`.
     private static func delimiterCells(_ content: Substring) -> Int? {
-        guard content.contains("-"), content.allSatisfy({ "|:- \t".contains($0) }) else { return nil }
+        guard content.utf8.allSatisfy({ $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }), content.utf8.contains(0x2D) else { return nil }
         let cells = MarkdownTableCells.split(String(content))
         guard !cells.isEmpty, content.contains("|") || cells.count == 1 else { return nil }
         for cell in cells {

@@ -4,30 +4,43 @@
 struct MarkdownPainter: Sendable {
     let style: TerminalStyle
     let base: [TerminalStyle.Tone]
+    /// The SGR sequence opening each combination of styles (indexed by its raw value).
+    private let openings: [String]
 
     init(style: TerminalStyle, base: [TerminalStyle.Tone] = []) {
         self.style = style
         self.base = base
+        let combinations = Int(MarkdownStyle.all.rawValue) + 1
+        openings = style.colorEnabled ? (0..<combinations).map { raw in
+            let tones = Self.tones(MarkdownStyle(rawValue: UInt8(raw)), base: base)
+            // `apply` wraps its text: take the opening part of a wrapped empty marker.
+            let sample = style.apply(tones, to: "x")
+            return tones.isEmpty ? "" : String(sample.prefix { $0 != "x" })
+        } : []
     }
 
     func paint(_ spans: [MarkdownSpan]) -> String {
-        guard style.colorEnabled else { return spans.reduce(into: "") { $0 += $1.text } }
         var output = ""
-        var run = ""
+        guard style.colorEnabled else {
+            for span in spans { output += span.text }
+            return output
+        }
         var runStyle: MarkdownStyle?
         for span in spans where !span.text.isEmpty {
-            if span.style != runStyle, let current = runStyle {
-                output += style.apply(tones(current), to: run)
-                run = ""
+            if span.style != runStyle {
+                if let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += Self.reset }
+                output += openings[Int(span.style.rawValue)]
+                runStyle = span.style
             }
-            runStyle = span.style
-            run += span.text
+            output += span.text
         }
-        if let current = runStyle { output += style.apply(tones(current), to: run) }
+        if let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += Self.reset }
         return output
     }
 
-    private func tones(_ markdown: MarkdownStyle) -> [TerminalStyle.Tone] {
+    private static let reset = "\u{1B}[0m"
+
+    private static func tones(_ markdown: MarkdownStyle, base: [TerminalStyle.Tone]) -> [TerminalStyle.Tone] {
         var tones = base
         if markdown.contains(.bold) { tones.append(.bold) }
         if markdown.contains(.italic) { tones.append(.italic) }

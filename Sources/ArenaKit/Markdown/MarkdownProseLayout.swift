@@ -12,13 +12,14 @@ struct MarkdownProseLayout {
         var rows: [MarkdownRow] = []
         var spans: [MarkdownSpan] = from > 0 ? rest : first
         var used = Self.width(of: spans)
+        let restWidth = Self.width(of: rest)
         var resume = from
         var hasWord = false
 
         func push() {
             rows.append(MarkdownRow(text: painter.paint(spans), width: used, resume: resume))
             spans = rest
-            used = Self.width(of: rest)
+            used = restWidth
             hasWord = false
         }
 
@@ -29,7 +30,7 @@ struct MarkdownProseLayout {
             if hasWord && (word.startsLine || used + 1 + word.width > width) { push() }
             // A lead wider than the hanging indent (`Name: `) goes alone rather than cut a word
             // that fits on the next row.
-            if !hasWord && used + word.width > width && Self.width(of: rest) + word.width <= width && used > Self.width(of: rest) {
+            if !hasWord && used + word.width > width && restWidth + word.width <= width && used > restWidth {
                 push()
             }
             if !hasWord { resume = word.offset }

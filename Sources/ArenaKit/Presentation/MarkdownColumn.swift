@@ -16,8 +16,12 @@ struct MarkdownColumn: Sendable {
     /// pieces cut at a space, so that the open block stays small.
     static let longestPartialLine = 2048
 
-    private(set) var width: Int
+    private(set) var width: Int {
+        didSet { layouts = Self.layouts(width: width, style: style) }
+    }
     let style: TerminalStyle
+    /// The layout for each tone (answer, reasoning, notice) at the current width.
+    private var layouts: [MarkdownLayout]
     /// Rows of final blocks.
     private(set) var lines: [WrappedLine] = []
     /// For each row of `lines`: its entry and where in the entry it starts.
@@ -34,6 +38,19 @@ struct MarkdownColumn: Sendable {
     init(width: Int, style: TerminalStyle) {
         self.width = width
         self.style = style
+        layouts = Self.layouts(width: width, style: style)
+    }
+
+    private static func layouts(width: Int, style: TerminalStyle) -> [MarkdownLayout] {
+        [LineTone.answer, .reasoning, .notice].map { MarkdownLayout(width: width, style: style, base: base($0)) }
+    }
+
+    private func layout(_ tone: LineTone) -> MarkdownLayout {
+        switch tone {
+        case .answer: return layouts[0]
+        case .reasoning: return layouts[1]
+        case .notice: return layouts[2]
+        }
     }
 
     /// Adds sanitized text in `tone`; a change of tone ends the open block.
@@ -71,7 +88,7 @@ struct MarkdownColumn: Sendable {
     mutating func refreshPending() {
         guard pendingIsStale else { return }
         pendingIsStale = false
-        let layout = MarkdownLayout(width: width, style: style, base: Self.base(tone))
+        let layout = layout(tone)
         pendingLines = splitter.preview(partialLine: partial).flatMap { block in
             layout.rows(block).map { wrapped($0, tone: tone) }
         }
@@ -128,10 +145,10 @@ struct MarkdownColumn: Sendable {
         let rowTone: LineTone
         switch entry {
         case .block(let block, let tone):
-            rows = MarkdownLayout(width: width, style: style, base: Self.base(tone)).rows(block, from: from)
+            rows = layout(tone).rows(block, from: from)
             rowTone = tone
         case .notice(let text):
-            rows = MarkdownLayout(width: width, style: style, base: Self.base(.notice)).literal(text)
+            rows = layout(.notice).literal(text)
             rowTone = .notice
         }
         let index = entries.count
