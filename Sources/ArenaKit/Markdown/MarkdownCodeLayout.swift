@@ -34,10 +34,13 @@ struct MarkdownCodeLayout {
             text = ""
             used = 0
         }
+        // Printable ASCII that fits: the line is its row.
+        if from == 0, line.utf8.count <= room, line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return [row([MarkdownSpan(text: Self.gutter, style: .mark), MarkdownSpan(text: line, style: [])], resume: 0)]
+        }
         for character in line {
             defer { offset += character.utf8.count }
-            let expanded = character == "\t" ? String(repeating: " ", count: 4 - column % 4) : String(character)
-            let cells = character == "\t" ? expanded.count : DisplayWidth.of(character)
+            let cells = character == "\t" ? 4 - column % 4 : DisplayWidth.of(character)
             column += cells
             guard offset >= from else { continue }
             if used + cells > room && used > 0 {
@@ -46,7 +49,11 @@ struct MarkdownCodeLayout {
             } else if text.isEmpty && used == 0 {
                 start = offset
             }
-            text += expanded
+            if character == "\t" {
+                text += String(repeating: " ", count: cells)
+            } else {
+                text.append(character)
+            }
             used += cells
         }
         if used > 0 || rows.isEmpty { push() }
