@@ -45,20 +45,24 @@ enum MarkdownInline {
         return reader.words
     }
 
-    /// The fast path, for printable ASCII with no character Markdown gives a meaning inline:
-    /// words split at spaces and line breaks, one cell per byte. `nil` for any other text.
+    /// The fast path, for text with no character Markdown gives a meaning inline: words split
+    /// at spaces and line breaks, one cell per byte when ASCII (measured otherwise). `nil` for
+    /// any other text.
     private static func plainWords(_ text: String) -> [MarkdownWord]? {
         var words: [MarkdownWord] = []
         var start = -1
         var startsLine = false
         var lineBreak = false
+        var ascii = true
         var offset = 0
         let utf8 = Array(text.utf8)
         func end(at index: Int) {
             guard start >= 0 else { return }
             let piece = String(decoding: utf8[start..<index], as: UTF8.self)
-            words.append(MarkdownWord(spans: [MarkdownSpan(text: piece, style: [])], width: index - start, offset: start, startsLine: startsLine))
+            let width = ascii ? index - start : DisplayWidth.of(piece)
+            words.append(MarkdownWord(spans: [MarkdownSpan(text: piece, style: [])], width: width, offset: start, startsLine: startsLine))
             start = -1
+            ascii = true
         }
         while offset < utf8.count {
             let byte = utf8[offset]
@@ -66,16 +70,18 @@ enum MarkdownInline {
             case 0x20, 0x09, 0x0A:
                 end(at: offset)
                 if byte == 0x0A { lineBreak = true }
-            case 0x21...0x7E:
-                // * _ ` ~ [ ] < \ ! start something inline: the full reader takes the text.
-                if byte == 0x2A || byte == 0x5F || byte == 0x60 || byte == 0x7E || byte == 0x5B || byte == 0x3C || byte == 0x5C || byte == 0x21 { return nil }
+            case 0x2A, 0x5F, 0x60, 0x7E, 0x5B, 0x3C, 0x5C:
+                // * _ ` ~ [ < \ start something inline: the full reader takes the text.
+                return nil
+            case 0x00..<0x20, 0x7F:
+                return nil
+            default:
                 if start < 0 {
                     start = offset
                     startsLine = lineBreak
                     lineBreak = false
                 }
-            default:
-                return nil
+                if byte >= 0x80 { ascii = false }
             }
             offset += 1
         }
