@@ -14,11 +14,10 @@ struct MarkdownBlockSplitter: Sendable {
     init(tableRowsHeld: Int = 8) {
         self.tableRowsHeld = tableRowsHeld
     }
-    /// Bytes an open paragraph, list item or quote may hold before its lines so far are made
-    /// final and the next continue as a new block under the same indent, so that laying out
-    /// the open block each frame stays cheap however long a paragraph runs. Line breaks are
-    /// kept, so the cut does not show (only emphasis cannot reach across it).
-    static let longestOpenBlock = 512
+    /// Bytes an open paragraph, list item or quote may hold before its text so far is made
+    /// final and the rest continues as a new block (under the same indent), so that laying
+    /// out the open block each frame stays cheap however long a paragraph runs.
+    static let longestOpenBlock = 4096
 
     private enum Open: Sendable {
         case paragraph([String], indent: Int)
