@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "arena-bench", dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")], path: "Sources/ArenaBench"),
         .testTarget(
             name: "ArenaKitTests",
-            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport"]
+            dependencies: ["ArenaKit", "ArenaTestServer", "ArenaTestSupport", "CCmarkGFM"]
         ),
         .testTarget(
             name: "ArenaEndToEndTests",

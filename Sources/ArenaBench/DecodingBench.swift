@@ -25,7 +25,7 @@ struct DecodingBench {
         stream.reserveCapacity((events.map(\.count).max() ?? 0) * chunks + 16)
         for index in 0..<chunks { stream += events[index % events.count] }
         stream += Array("data: [DONE]\n\n".utf8)
-        let expectedText = FirehoseText.textBytes(chunks: chunks)
+        let expectedText = FirehoseText.textBytes(chunks: chunks, texts: chunkTexts)
         let averageChunk = (stream.count - 14) / max(chunks, 1) - 8
         var results: [Measurement] = []
 

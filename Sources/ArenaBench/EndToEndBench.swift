@@ -62,7 +62,7 @@ struct EndToEndBench {
                                            note: "\(sessionTurns) turns of \(2 * chunks) chunks in one process; the history holds every answer"))
                 if let oneTurn = pipeRuns.map(\.outcome.maxResidentBytes).min() {
                     let growth = (sessionMiB - Double(oneTurn) / 1_048_576) / Double(sessionTurns - 1)
-                    let historyPerTurn = Double(2 * FirehoseText.textBytes(chunks: chunks)) / 1_048_576
+                    let historyPerTurn = Double(2 * FirehoseText.textBytes(chunks: chunks, texts: chunkTexts)) / 1_048_576
                     results.append(Measurement(id: "e2e.pipe.rss_growth_per_turn_mib", section: 1, label: "peak RSS growth per turn (pipe)",
                                                value: growth, unit: "MiB", target: nil, decimals: 2,
                                                note: "from one turn to \(sessionTurns); each turn adds \(Report.format(historyPerTurn, decimals: 2)) MiB of answers to the history, which every later request sends"))
@@ -158,7 +158,7 @@ struct EndToEndBench {
         guard outcome.status == 0 else {
             throw ChildProcessError(description: "arena exited with status \(outcome.status): \(errorText.prefix(300))")
         }
-        let expected = 2 * prompts * FirehoseText.textBytes(chunks: chunks)
+        let expected = 2 * prompts * FirehoseText.textBytes(chunks: chunks, texts: chunkTexts)
         guard printed.count >= expected else {
             throw ChildProcessError(description: "arena printed \(printed.count) bytes, expected at least \(expected): \(printed.head.prefix(200)) \(errorText.prefix(200))")
         }
@@ -221,7 +221,7 @@ struct EndToEndBench {
                 }
                 return await group.reduce(into: [Int]()) { $0.append($1) }
             }
-            let expected = FirehoseText.textBytes(chunks: chunks)
+            let expected = FirehoseText.textBytes(chunks: chunks, texts: chunkTexts)
             if received.contains(where: { $0 != expected }) {
                 return Measurement.failed(id: id, section: 1, label: label, unit: "chunks/s", reason: "the clients received \(received) bytes of text, expected \(expected) each")
             }

@@ -8,7 +8,7 @@ import Darwin
 
 /// `arena-bench`: the benchmark suite behind `scripts/bench`. See docs/performance.md.
 let usage = """
-    usage: arena-bench --arena PATH [--mmlu DIR] [--json] [--quick] [--only LIST]
+    usage: arena-bench --arena PATH [--mmlu DIR] [--json] [--quick] [--only LIST] [--firehose plain|markdown]
            arena-bench serve [--chunks N] [--seconds S] [--text T]
 
       --arena PATH   the release arena binary to measure
@@ -16,6 +16,8 @@ let usage = """
       --json         print JSON instead of the table
       --quick        smaller counts (about a tenth of the work)
       --only LIST    comma-separated sections: e2e, decode, startup, data, ratings (default: all)
+      --firehose K   what the end-to-end firehose streams: plain words (default) or markdown
+                     (headings, emphasis, a nested list, fenced code, a table)
 
     serve: runs the loopback server alone and prints its port; every chat request for model
     a1 or b1 gets a firehose of N chunks (default 100000) carrying the benchmark's words in
@@ -40,7 +42,7 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(await ServeCommand.run(chunks: chunks, seconds: seconds, texts: texts))
 }
 
-var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data", "ratings"]))
+var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data", "ratings"]), firehose: FirehoseText.words)
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -49,6 +51,14 @@ while let argument = arguments.popFirst() {
     case "--json": options.json = true
     case "--quick": options.quick = true
     case "--only": options.only = Set((arguments.popFirst() ?? "").split(separator: ",").map(String.init))
+    case "--firehose":
+        switch arguments.popFirst() {
+        case "plain": options.firehose = FirehoseText.words
+        case "markdown": options.firehose = FirehoseText.markdown
+        case let other:
+            FileHandle.standardError.write(Data("arena-bench: --firehose takes plain or markdown, got '\(other ?? "")'\n".utf8))
+            exit(2)
+        }
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -100,7 +110,7 @@ if options.only.contains("decode") {
     measurements += DecodingBench(chunks: quick ? 20_000 : 100_000, log: log).measure()
 }
 if options.only.contains("e2e") {
-    let bench = EndToEndBench(environment: environment, chunks: quick ? 20_000 : 100_000, runs: quick ? 1 : 3, sessionTurns: quick ? 0 : 5, log: log)
+    let bench = EndToEndBench(environment: environment, chunks: quick ? 20_000 : 100_000, runs: quick ? 1 : 3, sessionTurns: quick ? 0 : 5, chunkTexts: options.firehose, log: log)
     measurements += await bench.measure()
 }
 environment.cleanUp()

@@ -44,6 +44,9 @@ struct ChatCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Start with a blind battle: two models drawn at random, names hidden until /vote.")
     var blind = false
 
+    @Flag(name: .long, help: "Show the answers' raw text in the columns, without rendering their Markdown (/markdown on turns it back on).")
+    var raw = false
+
     mutating func validate() throws {
         // `--models A B "PROMPT"`: the option takes words up to the next option, so a prompt
         // written after it arrives as its third word.
@@ -68,12 +71,14 @@ struct ChatCommand: AsyncParsableCommand {
         if let prompt {
             let piped = OneShot.pipedInput()
             let oneShot = OneShot(setup: setup, models: try startingModels(in: setup), system: system, json: json)
+            oneShot.session.renderMarkdown = !raw
             installInterruptHandler(oneShot.session)
             let status = await oneShot.run(OneShot.prompt(argument: prompt, piped: piped))
             if status != 0 { throw ExitCode(status) }
             return
         }
         let session = setup.makeSession(models: try startingModels(in: setup))
+        session.renderMarkdown = !raw
         if let system { session.setSystemPrompt(system, on: .both) }
         setup.discoverInBackground()
         if blind {

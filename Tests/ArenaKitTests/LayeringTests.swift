@@ -9,6 +9,7 @@ import Testing
         ["Support"],
         ["Wire"],
         ["Conversation", "Text"],
+        ["Markdown"],
         ["Providers"],
         ["Models", "Config"],
         ["Transcript", "Script", "MMLU", "Ratings", "Diff"],

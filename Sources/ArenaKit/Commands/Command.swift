@@ -27,6 +27,10 @@ public enum Command: Sendable, Hashable {
     case pace(Double)
     /// `/think on|off`: show or hide reasoning text.
     case think(Bool)
+    /// `/markdown on|off`: render the answers' Markdown in the columns, or show raw text.
+    case markdown(Bool)
+    /// `/show a|b [N]`: one side's answer (the last turn's, or turn N's) full width.
+    case show(Side, turn: Int?)
     /// `/save PATH`: write the session so far to a transcript file.
     case save(String)
     /// `/load PATH`: restore a transcript's conversations, models and settings, and go on.

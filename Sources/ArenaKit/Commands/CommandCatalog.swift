@@ -3,7 +3,7 @@
 enum CommandCatalog {
     public static let all: [CommandDefinition] =
         CommandDefinition.modelCommands + CommandDefinition.settingCommands + CommandDefinition.conversationCommands
-        + CommandDefinition.displayCommands + CommandDefinition.mmluCommands + CommandDefinition.judgingCommands
+        + CommandDefinition.displayCommands + CommandDefinition.readingCommands + CommandDefinition.mmluCommands + CommandDefinition.judgingCommands
         + CommandDefinition.judgeCommands
         + CommandDefinition.transcriptCommands + CommandDefinition.clipboardCommands + CommandDefinition.sessionCommands
 

@@ -84,6 +84,7 @@ struct ColumnScreen: Sendable {
 
     mutating func append(_ text: String, tone: LineTone, side: Side) {
         if tone == .reasoning && !heading.showReasoning { return }
+        if !sides[side].layoutChosen { sides[side].render(markdown: heading.renderMarkdown ? style : nil) }
         sides[side].append(text, tone: tone)
     }
 
@@ -124,6 +125,7 @@ struct ColumnScreen: Sendable {
         commitReadyRows()
         output += committedText
         committedText = ""
+        for side in Side.allCases { sides[side].refreshPending() }
         let live = liveRows(now: now)
         output += live.joined(separator: "\r\n")
         liveRowWidths = live.map(Self.visibleWidth)
@@ -182,14 +184,14 @@ struct ColumnScreen: Sendable {
         case .sideBySide:
             while true {
                 let row = sides.a.committed
-                let total = max(sides.a.wrapper.lines.count, sides.b.wrapper.lines.count)
+                let total = max(sides.a.lines.count, sides.b.lines.count)
                 guard row < total else { break }
                 let ready = Side.allCases.allSatisfy { side in
-                    row < sides[side].wrapper.lines.count || sides[side].isFinished
+                    row < sides[side].lines.count || sides[side].isFinished
                 }
                 guard ready else { break }
                 let cells = sides.map { side, column in
-                    row < column.wrapper.lines.count ? column.wrapper.lines[row] : nil
+                    row < column.lines.count ? column.lines[row] : nil
                 }
                 committedText += pairedRow(cells.a, cells.b) + "\r\n"
                 sides.a.committed = row + 1
@@ -209,8 +211,8 @@ struct ColumnScreen: Sendable {
     }
 
     private mutating func commitStacked(_ side: Side) {
-        while sides[side].committed < sides[side].wrapper.lines.count {
-            committedText += stackedRow(side, sides[side].wrapper.lines[sides[side].committed]) + "\r\n"
+        while sides[side].committed < sides[side].lines.count {
+            committedText += stackedRow(side, sides[side].lines[sides[side].committed]) + "\r\n"
             sides[side].committed += 1
         }
     }
@@ -250,16 +252,21 @@ struct ColumnScreen: Sendable {
         }
     }
 
-    /// `rows` lines for a live window: the last lines when there are too many (the first row
-    /// then says how many are hidden above), padded with nothing when there are too few.
-    private static func window(_ lines: [WrappedLine], rows: Int) -> [WrappedLine?] {
+    /// `rows` lines for a live window, padded with nothing when there are too few. When there
+    /// are too many, the first lines stay (they continue the scrollback above and are the
+    /// next to be committed), then a `↑ N more lines` row stands for the lines left out, then
+    /// the latest lines: the column does not jump as it grows, and the hidden lines come back
+    /// in order when they are committed.
+    static func window(_ lines: [WrappedLine], rows: Int) -> [WrappedLine?] {
         guard rows > 0 else { return [] }
         if lines.count <= rows {
             return lines.map { Optional($0) } + Array(repeating: nil, count: rows - lines.count)
         }
-        let hidden = lines.count - rows + 1
+        let head = (rows - 1) / 2
+        let tail = rows - 1 - head
+        let hidden = lines.count - head - tail
         let marker = WrappedLine(text: "↑ \(hidden) more line\(hidden == 1 ? "" : "s")", width: 0, tone: .reasoning)
-        return [marker] + lines.suffix(rows - 1).map { Optional($0) }
+        return lines.prefix(head).map { Optional($0) } + [marker] + lines.suffix(tail).map { Optional($0) }
     }
 
     // MARK: Cells
@@ -285,6 +292,7 @@ struct ColumnScreen: Sendable {
         }
         let styled: String
         switch line.tone {
+        case _ where line.isStyled: styled = text
         case .answer: styled = text
         case .reasoning: styled = style.apply(.dim, to: text)
         case .notice: styled = style.apply(.red, to: text)

@@ -1,5 +1,6 @@
 /// Everything the live renderer keeps about one side during a turn: the sanitized text, its
-/// wrapping at the current width, how much of it is already in the scrollback, and its status.
+/// wrapping at the current width (as plain text, or laid out as Markdown by a
+/// ``MarkdownColumn``), how much of it is already in the scrollback, and its status.
 struct SideColumn: Sendable {
     private var sanitizer = TextSanitizer()
     /// All sanitized text of the answer, as UTF-8.
@@ -9,6 +10,8 @@ struct SideColumn: Sendable {
     /// The wrapping of `text[base...]`.
     private(set) var wrapper: ColumnWrapper
     private var base = 0
+    /// The Markdown layout, when the answer is rendered (then `wrapper` stays empty).
+    private var markdown: MarkdownColumn?
     /// Lines of `wrapper` already written to the scrollback.
     var committed = 0
     var progress: AnswerProgress?
@@ -19,7 +22,27 @@ struct SideColumn: Sendable {
         wrapper = ColumnWrapper(width: width)
     }
 
+    /// Renders the answer as Markdown in `style`, or as plain wrapped text (`nil`); chosen
+    /// before the first text arrives.
+    mutating func render(markdown style: TerminalStyle?) {
+        guard !layoutChosen else { return }
+        layoutChosen = true
+        markdown = style.map { MarkdownColumn(width: wrapper.width, style: $0) }
+    }
+
+    /// Whether ``render(markdown:)`` has decided how the text is laid out.
+    private(set) var layoutChosen = false
+
+    /// Completed lines, final: the first `committed` are in the scrollback.
+    var lines: [WrappedLine] { markdown?.lines ?? wrapper.lines }
+
+    /// Lays out the open Markdown block again if text came since (once per frame).
+    mutating func refreshPending() {
+        markdown?.refreshPending()
+    }
+
     mutating func append(_ raw: String, tone: LineTone) {
+        layoutChosen = true
         let clean = sanitizer.sanitize(raw)
         guard !clean.isEmpty else { return }
         feed(clean, tone: tone)
@@ -35,20 +58,31 @@ struct SideColumn: Sendable {
         guard !isFinished else { return }
         flushSanitizer()
         wrapper.finish()
+        markdown?.finish()
         isFinished = true
     }
 
     /// Lines not yet in the scrollback: completed ones, then (while streaming) the one being built.
     var liveLines: [WrappedLine] {
+        if let markdown {
+            let completed = Array(markdown.lines[min(committed, markdown.lines.count)...])
+            return isFinished ? completed : completed + markdown.pendingLines
+        }
         let completed = Array(wrapper.lines[min(committed, wrapper.lines.count)...])
         return isFinished ? completed : completed + wrapper.pendingLines
     }
 
     /// Completed lines waiting to be committed.
-    var uncommittedCompleteCount: Int { max(0, wrapper.lines.count - committed) }
+    var uncommittedCompleteCount: Int { max(0, lines.count - committed) }
 
     /// Wraps the not-yet-committed text again at `width`.
     mutating func rewrap(width: Int) {
+        if markdown != nil {
+            markdown?.rewrap(width: width, committed: committed)
+            committed = 0
+            wrapper = ColumnWrapper(width: width)
+            return
+        }
         let start = base + wrapper.startOffset(ofLine: committed)
         base = start
         committed = 0
@@ -68,6 +102,10 @@ struct SideColumn: Sendable {
     }
 
     private mutating func feed(_ clean: String, tone: LineTone) {
+        if markdown != nil {
+            markdown?.append(clean, tone: tone)
+            return
+        }
         if toneChanges.last!.tone != tone {
             if toneChanges.last!.offset == text.count {
                 toneChanges[toneChanges.count - 1].tone = tone

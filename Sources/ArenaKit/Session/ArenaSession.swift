@@ -9,6 +9,8 @@ public final class ArenaSession {
     public let console: any Console
     public let pace: BuiltInPace
     public internal(set) var showReasoning = true
+    /// Whether the live columns render the answers' Markdown (`/markdown`, `chat --raw`).
+    public var renderMarkdown = true
     /// Cancels the running turn on Ctrl-C.
     public let interrupter = Interrupter()
     /// Runs every turn past its observers (renderer, transcript, grader, tally).
@@ -122,7 +124,7 @@ public final class ArenaSession {
     /// What is shown above the turn: the names and, unless the prompt line shows it (a line
     /// typed at the terminal), the question; an MMLU question as its stem and choices.
     private func heading(_ prompt: String, question: MMLUQuestion?, origin: TurnRequest.Origin) -> TurnHeading {
-        var heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning, number: turnNumber)
+        var heading = TurnHeading(names: SidePair(a: label(.a), b: label(.b)), showReasoning: showReasoning, renderMarkdown: renderMarkdown, number: turnNumber)
         heading.origin = origin
         guard !(origin == .message && messageIsOnPromptLine && scriptDepth == 0) else { return heading }
         if let question {

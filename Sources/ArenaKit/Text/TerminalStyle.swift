@@ -29,16 +29,24 @@ public struct TerminalStyle: Sendable {
     }
 
     public enum Tone: Sendable {
-        case bold, dim, red, green, yellow, cyan, magenta, sideA, sideB
+        case bold, dim, italic, underline, strike, red, green, yellow, cyan, magenta, sideA, sideB
     }
 
     /// `text` wrapped in the SGR codes for `tones`, or unchanged when colour is off.
     public func apply(_ tones: Tone..., to text: String) -> String {
+        apply(tones, to: text)
+    }
+
+    /// `text` wrapped in the SGR codes for `tones`, or unchanged when colour is off.
+    public func apply(_ tones: [Tone], to text: String) -> String {
         guard colorEnabled, !tones.isEmpty, !text.isEmpty else { return text }
         let codes = tones.map { tone -> String in
             switch tone {
             case .bold: return "1"
             case .dim: return "2"
+            case .italic: return "3"
+            case .underline: return "4"
+            case .strike: return "9"
             case .red: return "31"
             case .green: return "32"
             case .yellow: return "33"

@@ -58,9 +58,16 @@ public struct TurnHeading: Sendable, Hashable {
     /// What started the turn; a pipe's separator names anything but a message (`retry`, `replay`).
     var origin: TurnRequest.Origin = .message
 
-    public init(names: SidePair<String>, showReasoning: Bool = true, number: Int? = nil, question: String? = nil, choices: [String] = []) {
+    /// Whether the live columns render the answers' Markdown (`/markdown on|off`, `--raw`).
+    var renderMarkdown: Bool
+
+    public init(
+        names: SidePair<String>, showReasoning: Bool = true, renderMarkdown: Bool = true,
+        number: Int? = nil, question: String? = nil, choices: [String] = []
+    ) {
         self.names = names
         self.showReasoning = showReasoning
+        self.renderMarkdown = renderMarkdown
         self.number = number
         self.question = question
         self.choices = choices

@@ -74,7 +74,7 @@ import Testing
     @Test func completionOffersCommandsModelsAndSides() {
         let completion = Completion(modelNames: { ["echo", "scribe", "gpt-4o"] })
         #expect(completion.candidates(for: "/te") == ["/temp"])
-        #expect(completion.candidates(for: "/m").sorted() == ["/max-tokens", "/model", "/models"])
+        #expect(completion.candidates(for: "/m").sorted() == ["/markdown", "/max-tokens", "/model", "/models"])
         #expect(completion.candidates(for: "/models e") == ["echo"])
         #expect(completion.candidates(for: "/models echo ") == ["echo", "gpt-4o", "scribe"])
         #expect(completion.candidates(for: "/temp ") == ["a", "b"])
