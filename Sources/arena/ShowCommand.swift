@@ -21,6 +21,9 @@ struct ShowCommand: ParsableCommand {
         TranscriptPresenter.present(loaded, makeRenderer: makeRenderer) { prompt in
             let prefix = isTerminal ? style.apply(.bold, to: "arena> ") : "> "
             TerminalDevice.write(prefix + TextSanitizer.sanitize(prompt).replacingOccurrences(of: "\n", with: "\n" + (isTerminal ? "  ... " : "> ")) + "\n", to: 1)
+        } writeNote: { note in
+            let line = WordWrap.fitted(TextSanitizer.sanitizeLine(note), width: isTerminal ? TerminalDevice.size()?.columns : nil)
+            TerminalDevice.write(style.apply(.dim, to: line) + "\n", to: 1)
         }
     }
 }

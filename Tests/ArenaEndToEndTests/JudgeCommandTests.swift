@@ -61,6 +61,11 @@ import Testing
             #expect(verdict["template"] as? String == "mt-bench-pair-v2")
             #expect((verdict["replies"] as? [String])?.count == 2)
         }
+        // `arena show` tells each turn's verdict after its answers.
+        let shown = try ArenaBinary.runPiped(["show", directory + "/judged/2026-11-01T10-00-00.jsonl"], input: "", extra: environment)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let verdictLines = shown.stdout.split(separator: "\n").filter { $0.hasPrefix("The judge judge: ") }
+        #expect(verdictLines.count == 3, "\(shown.stdout)")
     }
 
     @Test func aJudgePreferringOneModelWhereverItIsShownRanksItFirstAndReportsAgreement() async throws {

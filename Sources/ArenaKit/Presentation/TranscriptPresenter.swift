@@ -1,11 +1,14 @@
 /// Shows a recorded transcript the way arena showed it live: each prompt, then both answers
 /// through a renderer (columns on a terminal, labelled lines in a pipe), with their footers.
 public enum TranscriptPresenter {
-    /// Draws every turn of `transcript`; `writePrompt` prints each prompt line before its turn.
+    /// Draws every turn of `transcript`; `writePrompt` prints each prompt line before its turn,
+    /// and `writeNote` each sentence about the turn after it: the votes on it and the verdicts
+    /// of judge models (raw; the caller sanitises).
     public static func present(
         _ transcript: LoadedTranscript,
         makeRenderer: () -> any TurnRenderer,
-        writePrompt: (String) -> Void
+        writePrompt: (String) -> Void,
+        writeNote: (String) -> Void = { _ in }
     ) {
         for turn in transcript.turns {
             writePrompt(turn.prompt)
@@ -38,6 +41,10 @@ public enum TranscriptPresenter {
                 renderer.update(progress, side: side)
             }
             renderer.endTurn(answers)
+            for vote in turn.votes { writeNote(TranscriptExportText.vote(vote)) }
+            for verdict in transcript.judgeVerdicts where verdict.turn == turn.number {
+                writeNote("The judge \(verdict.judge): \(verdict.summary).")
+            }
         }
     }
 }
