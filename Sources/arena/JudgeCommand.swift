@@ -48,6 +48,8 @@ struct JudgeCommand: AsyncParsableCommand {
             throw CLIFailure(error.description)
         }
         for warning in setup.configWarnings { setup.console.error("warning: \(warning)") }
+        // Nobody reads a judge's reply as it streams: a built-in judge answers at full speed.
+        setup.runUnwatched()
         guard let judgeName = judge ?? setup.defaultJudge else {
             throw CLIFailure("judge: name a judge model with --judge MODEL (or set ARENA_JUDGE, or 'judge:' in the models file)")
         }
