@@ -185,16 +185,26 @@ struct MarkdownBlockSplitter: Sendable {
     /// Adds a lazy continuation line to an open paragraph, list item or quote.
     private mutating func appendContinuation(_ text: String) -> Bool {
         let text = Substring(text).trimmingSpaces
+        // `open` lets go of its lines before they grow, so that they grow in place.
         switch open {
-        case .paragraph(let lines, let indent):
-            open = .paragraph(lines + [text], indent: indent)
-            if Self.isLong(lines) { close(endingCode: true); open = .paragraph([], indent: indent) }
-        case .listItem(let lines, let indent, let depth, let marker):
-            open = .listItem(lines + [text], indent: indent, depth: depth, marker: marker)
-            if Self.isLong(lines) { close(endingCode: true); open = .paragraph([], indent: indent + DisplayWidth.of(marker) + 1) }
-        case .quote(let lines):
-            open = .quote(lines + [text])
-            if Self.isLong(lines) { close(endingCode: true); open = .quote([]) }
+        case .paragraph(var lines, let indent):
+            let long = Self.isLong(lines)
+            open = nil
+            lines.append(text)
+            open = .paragraph(lines, indent: indent)
+            if long { close(endingCode: true); open = .paragraph([], indent: indent) }
+        case .listItem(var lines, let indent, let depth, let marker):
+            let long = Self.isLong(lines)
+            open = nil
+            lines.append(text)
+            open = .listItem(lines, indent: indent, depth: depth, marker: marker)
+            if long { close(endingCode: true); open = .paragraph([], indent: indent + DisplayWidth.of(marker) + 1) }
+        case .quote(var lines):
+            let long = Self.isLong(lines)
+            open = nil
+            lines.append(text)
+            open = .quote(lines)
+            if long { close(endingCode: true); open = .quote([]) }
         default: return false
         }
         return true

@@ -45,48 +45,14 @@ enum MarkdownInline {
         return reader.words
     }
 
-    /// The fast path, for text with no character Markdown gives a meaning inline: words split
-    /// at spaces and line breaks, one cell per byte when ASCII (measured otherwise). `nil` for
-    /// any other text.
+    /// The fast path, for text with no character Markdown gives a meaning inline (see
+    /// ``MarkdownPlainText``); `nil` for any other text.
     private static func plainWords(_ text: String) -> [MarkdownWord]? {
-        var words: [MarkdownWord] = []
-        var start = -1
-        var startsLine = false
-        var lineBreak = false
-        var ascii = true
-        var offset = 0
         let utf8 = Array(text.utf8)
-        func end(at index: Int) {
-            guard start >= 0 else { return }
-            let piece = String(decoding: utf8[start..<index], as: UTF8.self)
-            let width = ascii ? index - start : DisplayWidth.of(piece)
-            words.append(MarkdownWord(spans: [MarkdownSpan(text: piece, style: [])], width: width, offset: start, startsLine: startsLine))
-            start = -1
-            ascii = true
+        return MarkdownPlainText.words(utf8)?.map { word in
+            let piece = String(decoding: utf8[word.start..<word.end], as: UTF8.self)
+            return MarkdownWord(spans: [MarkdownSpan(text: piece, style: [])], width: word.width, offset: word.start, startsLine: word.startsLine)
         }
-        while offset < utf8.count {
-            let byte = utf8[offset]
-            switch byte {
-            case 0x20, 0x09, 0x0A:
-                end(at: offset)
-                if byte == 0x0A { lineBreak = true }
-            case 0x2A, 0x5F, 0x60, 0x7E, 0x5B, 0x3C, 0x5C:
-                // * _ ` ~ [ < \ start something inline: the full reader takes the text.
-                return nil
-            case 0x00..<0x20, 0x7F:
-                return nil
-            default:
-                if start < 0 {
-                    start = offset
-                    startsLine = lineBreak
-                    lineBreak = false
-                }
-                if byte >= 0x80 { ascii = false }
-            }
-            offset += 1
-        }
-        end(at: utf8.count)
-        return words
     }
 
     private struct Reader {

@@ -24,6 +24,7 @@ struct MarkdownLayout: Sendable {
     func rows(_ block: MarkdownBlock, from: Int = 0) -> [MarkdownRow] {
         switch block {
         case .paragraph(let text, let indent):
+            if let rows = plainParagraphRows(text, indent: indent, from: from) { return rows }
             let pad = [MarkdownSpan(text: String(repeating: " ", count: indent), style: [])]
             return prose(first: pad, rest: pad).rows(MarkdownInline.words(text), from: from)
         case .heading(let level, let text):

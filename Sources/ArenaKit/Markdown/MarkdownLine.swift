@@ -118,34 +118,47 @@ struct MarkdownLine: Sendable {
 /// the optional pipes at either end, each cell trimmed.
 enum MarkdownTableCells {
     static func split(_ row: String) -> [String] {
+        let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
         var cells: [String] = []
-        var cell = ""
+        var cell: [UInt8] = []
         var inCode = false
         var escaped = false
-        for character in row {
+        for byte in row.utf8 {
             if escaped {
-                if character != "|" { cell.append("\\") }
-                cell.append(character)
+                if byte != pipe { cell.append(backslash) }
+                cell.append(byte)
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == backslash {
                 escaped = true
-            } else if character == "`" {
+            } else if byte == backtick {
                 inCode.toggle()
-                cell.append(character)
-            } else if character == "|" && !inCode {
-                cells.append(cell)
-                cell = ""
+                cell.append(byte)
+            } else if byte == pipe && !inCode {
+                cells.append(trimmed(cell[...]))
+                cell.removeAll(keepingCapacity: true)
             } else {
-                cell.append(character)
+                cell.append(byte)
             }
         }
-        if escaped { cell.append("\\") }
-        cells.append(cell)
-        var trimmed = cells.map { Substring($0).trimmingSpaces }
-        let source = Substring(row).trimmingSpaces
-        if source.hasPrefix("|"), trimmed.first?.isEmpty == true { trimmed.removeFirst() }
-        if source.hasSuffix("|"), source.count > 1, trimmed.last?.isEmpty == true { trimmed.removeLast() }
-        return trimmed
+        if escaped { cell.append(backslash) }
+        cells.append(trimmed(cell[...]))
+        let source = Array(row.utf8)[...].trimmingSpaces
+        if source.first == pipe, cells.first?.isEmpty == true { cells.removeFirst() }
+        if source.last == pipe, source.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+        return cells
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.trimmingSpaces, as: UTF8.self)
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// Without spaces and tabs (as bytes) at either end.
+    var trimmingSpaces: ArraySlice<UInt8> {
+        let start = firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
+        let end = lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
+        return start < end ? self[start..<end] : []
     }
 }
 

@@ -38,6 +38,11 @@ struct MarkdownPainter: Sendable {
         return output
     }
 
+    /// `text` in no Markdown style (only the base tone).
+    func paint(plain text: String) -> String {
+        paint([MarkdownSpan(text: text, style: [])])
+    }
+
     private static let reset = "\u{1B}[0m"
 
     private static func tones(_ markdown: MarkdownStyle, base: [TerminalStyle.Tone]) -> [TerminalStyle.Tone] {

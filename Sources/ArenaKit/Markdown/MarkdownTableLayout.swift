@@ -87,7 +87,7 @@ struct MarkdownTableLayout {
                 text += cell.text
                 used += cell.width
                 if column + 1 < wrapped.count {
-                    text += String(repeating: " ", count: max(0, widths[column] - cell.width))
+                    text += .spaces(widths[column] - cell.width)
                     used += max(0, widths[column] - cell.width)
                 }
             }

@@ -190,10 +190,7 @@ struct ColumnScreen: Sendable {
                     row < sides[side].lines.count || sides[side].isFinished
                 }
                 guard ready else { break }
-                let cells = sides.map { side, column in
-                    row < column.lines.count ? column.lines[row] : nil
-                }
-                committedText += pairedRow(cells.a, cells.b) + "\r\n"
+                committedText += pairedRow(sides.a.line(row), sides.b.line(row)) + "\r\n"
                 sides.a.committed = row + 1
                 sides.b.committed = row + 1
             }
@@ -284,7 +281,7 @@ struct ColumnScreen: Sendable {
     }
 
     private func cell(_ line: WrappedLine?, pad: Bool) -> String {
-        guard let line else { return pad ? String(repeating: " ", count: columnWidth) : "" }
+        guard let line else { return pad ? .spaces(columnWidth) : "" }
         var text = line.text
         var width = line.width
         if width == 0 && !text.isEmpty {
@@ -297,7 +294,7 @@ struct ColumnScreen: Sendable {
         case .reasoning: styled = style.apply(.dim, to: text)
         case .notice: styled = style.apply(.red, to: text)
         }
-        return pad ? styled + String(repeating: " ", count: max(0, columnWidth - width)) : styled
+        return pad ? styled + .spaces(columnWidth - width) : styled
     }
 
     private func headerCell(side: Side, name: String) -> String {

@@ -36,6 +36,12 @@ struct SideColumn: Sendable {
     /// Completed lines, final: the first `committed` are in the scrollback.
     var lines: [WrappedLine] { markdown?.lines ?? wrapper.lines }
 
+    /// Completed line `index`, if there is one yet (read in place, without copying the column).
+    func line(_ index: Int) -> WrappedLine? {
+        let lines = self.lines
+        return index < lines.count ? lines[index] : nil
+    }
+
     /// Lays out the open Markdown block again if text came since (once per frame).
     mutating func refreshPending() {
         markdown?.refreshPending()
