@@ -69,8 +69,10 @@ struct ChatCommand: AsyncParsableCommand {
     func run() async throws {
         let setup = try common.setup()
         if let prompt {
+            // The models first: a wrong name fails before standard input is read (or waited for).
+            let models = try startingModels(in: setup)
             let piped = OneShot.pipedInput()
-            let oneShot = OneShot(setup: setup, models: try startingModels(in: setup), system: system, json: json)
+            let oneShot = OneShot(setup: setup, models: models, system: system, json: json)
             oneShot.session.renderMarkdown = !raw
             installInterruptHandler(oneShot.session)
             let status = await oneShot.run(OneShot.prompt(argument: prompt, piped: piped))

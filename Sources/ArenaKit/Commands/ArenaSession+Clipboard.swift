@@ -26,7 +26,7 @@ extension ArenaSession {
         }
         for tool in Self.clipboardTools {
             guard let program = ExternalProgram.find(tool.name, searchPath: environment["PATH"]) else { continue }
-            if (try? program.with(arguments: tool.arguments).run(input: text, quiet: true, environment: environment)) == 0 {
+            if (try? program.with(arguments: tool.arguments).run(input: text, quiet: true, ownProcessGroup: true, environment: environment)) == 0 {
                 means.append(tool.name)
                 break
             }

@@ -9,41 +9,50 @@ enum WordDiffLayout {
         let plain = WordDiff.renderPlain(segments)
         let wrapped = width.map { WordWrap.wrapLines(plain, width: $0) } ?? plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard style.colorEnabled else { return wrapped }
-        var open: DiffSegment.Kind = .equal
-        return wrapped.map { colored($0, open: &open, style: style) }
+        // Wrapping only replaces spaces and line ends, so every other character of the wrapped
+        // lines is, in order, a character of some segment (marks included): its colour comes
+        // from that segment, never from re-reading the text, in which an answer's own `[-` or
+        // `{+` (Python's `x[-1]`, a regex) would look like a mark.
+        var kinds = segments.flatMap { segment in
+            WordDiff.renderPlain([segment]).filter { !isLayoutSpace($0) }.map { _ in segment.kind }
+        }.makeIterator()
+        return wrapped.map { colored($0, kinds: &kinds, style: style) }
     }
 
-    /// `line` with its marked runs coloured; `open` carries a run that goes on past a line end.
-    private static func colored(_ line: String, open: inout DiffSegment.Kind, style: TerminalStyle) -> String {
+    private static func isLayoutSpace(_ character: Character) -> Bool { character == " " || character == "\n" }
+
+    /// `line` with each run of added or removed characters coloured; the spaces inside a run
+    /// share its colour, those between runs have none.
+    private static func colored(_ line: String, kinds: inout IndexingIterator<[DiffSegment.Kind]>, style: TerminalStyle) -> String {
         var output = ""
         var run = ""
+        var runKind = DiffSegment.Kind.equal
+        var spaces = ""
         func flush() {
-            switch open {
+            switch runKind {
             case .equal: output += run
             case .deleted: output += style.apply(.red, to: run)
             case .inserted: output += style.apply(.green, to: run)
             }
             run = ""
         }
-        var rest = Substring(line)
-        while let first = rest.first {
-            let pair = rest.prefix(2)
-            if open == .equal && (pair == "[-" || pair == "{+") {
-                flush()
-                open = pair == "[-" ? .deleted : .inserted
-                run = String(pair)
-                rest = rest.dropFirst(2)
-            } else if (open == .deleted && pair == "-]") || (open == .inserted && pair == "+}") {
-                run += pair
-                flush()
-                open = .equal
-                rest = rest.dropFirst(2)
-            } else {
-                run.append(first)
-                rest = rest.dropFirst()
+        for character in line {
+            if isLayoutSpace(character) {
+                spaces.append(character)
+                continue
             }
+            let kind = kinds.next() ?? .equal
+            if kind != runKind {
+                flush()
+                output += spaces
+                runKind = kind
+            } else {
+                run += spaces
+            }
+            spaces = ""
+            run.append(character)
         }
         flush()
-        return output
+        return output + spaces
     }
 }

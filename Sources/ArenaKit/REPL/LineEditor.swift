@@ -355,5 +355,7 @@ nonisolated(unsafe) private var editorPrompt: UnsafeMutablePointer<CChar>? = str
 private let editorInterruptPipe: (readEnd: Int32, writeEnd: Int32) = {
     var fds: [Int32] = [-1, -1]
     _ = pipe(&fds)
+    // Not inherited by the programs arena starts (an editor, a clipboard tool).
+    for fd in fds where fd >= 0 { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
     return (fds[0], fds[1])
 }()

@@ -80,10 +80,15 @@ extension ArenaSession {
         guard let a = state.a.turns.last?.answer.text, let b = state.b.turns.last?.answer.text else {
             throw CommandError("/diff: no answers to compare yet")
         }
-        let segments = WordDiff.segments(from: TextSanitizer.sanitize(a), to: TextSanitizer.sanitize(b))
+        // A tab's width depends on where it falls; as in the columns, it counts as 4 spaces.
+        func prepared(_ text: String) -> String { TextSanitizer.sanitize(text).replacingOccurrences(of: "\t", with: "    ") }
+        let segments = WordDiff.segments(from: prepared(a), to: prepared(b))
         let style = console.style
-        let legend = "[-A only-] " + label(.a) + " · {+B only+} " + label(.b)
-        var lines = WordDiffLayout.lines([DiffSegment(kind: .equal, text: legend)], width: console.width, style: style)
+        let legend = [
+            DiffSegment(kind: .deleted, text: "A only"), DiffSegment(kind: .equal, text: " " + TextSanitizer.sanitizeLine(label(.a)) + " · "),
+            DiffSegment(kind: .inserted, text: "B only"), DiffSegment(kind: .equal, text: " " + TextSanitizer.sanitizeLine(label(.b))),
+        ]
+        var lines = WordDiffLayout.lines(legend, width: console.width, style: style)
         lines += WordDiffLayout.lines(segments, width: console.width, style: style)
         console.print(lines.joined(separator: "\n"))
     }

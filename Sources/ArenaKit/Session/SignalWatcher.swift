@@ -51,6 +51,8 @@ public final class SignalWatcher: Sendable {
     private init() {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return }
+        // Not inherited by the programs arena starts (an editor, a clipboard tool).
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         signalPipeReadEnd = fds[0]
         signalPipeWriteEnd = fds[1]
         _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)

@@ -38,8 +38,10 @@ struct ExternalProgram {
     /// Runs the program and waits for it; returns its exit status (128 + N when signal N
     /// ended it). `input`, when given, is its standard input (read from an unlinked temporary
     /// file, so a program that stops reading early costs nothing); otherwise it shares arena's
-    /// standard streams. `quiet` sends its output to /dev/null.
-    func run(input: String? = nil, quiet: Bool = false, environment: [String: String]) throws(CommandError) -> Int32 {
+    /// standard streams. `quiet` sends its output to /dev/null. `ownProcessGroup` starts it in a
+    /// process group of its own, out of reach of the terminal's Ctrl-C: for a clipboard tool
+    /// whose background child (xclip's, wl-copy's) keeps the copied text after it returns.
+    func run(input: String? = nil, quiet: Bool = false, ownProcessGroup: Bool = false, environment: [String: String]) throws(CommandError) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -63,7 +65,12 @@ struct ExternalProgram {
         sigemptyset(&defaultActions)
         for number in [SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGPIPE, SIGTERM, SIGHUP] { sigaddset(&defaultActions, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaultActions)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0.key + "=" + $0.value) } + [nil]
