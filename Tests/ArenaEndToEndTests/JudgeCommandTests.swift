@@ -68,6 +68,23 @@ import Testing
         #expect(verdictLines.count == 3, "\(shown.stdout)")
     }
 
+    @Test func aTurnWithAnUnfinishedAnswerIsNotJudged() async throws {
+        let (server, environment) = try await judgeServer()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.judge(.prefersFirstPosition), forModel: "judge")
+        let directory = ArenaBinary.temporaryHome()
+        var transcript = SyntheticTranscript(start: 1_790_000_000)
+        transcript.ask("First?", answers: ("One.", "Uno."))
+        transcript.ask("Second?", answers: ("Two.", "Do"))
+        transcript.event("answer", ["turn": 2, "side": "b", "status": "interrupted", "text": "Do"])
+        try transcript.write(to: directory + "/t.jsonl")
+
+        let result = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 without two finished answers"), "\(result.stdout)")
+        #expect(try verdictLines(directory + "/judged/t.jsonl").map { $0["turn"] as? Int } == [1])
+    }
+
     @Test func aJudgePreferringOneModelWhereverItIsShownRanksItFirstAndReportsAgreement() async throws {
         let (server, environment) = try await judgeServer()
         defer { Task { await server.shutdown() } }

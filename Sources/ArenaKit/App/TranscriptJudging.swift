@@ -54,7 +54,7 @@ public struct TranscriptJudging: Sendable {
         public var text: String {
             var line = "\(verdicts.count) turn\(verdicts.count == 1 ? "" : "s") judged"
             if alreadyJudged > 0 { line += ", \(alreadyJudged) already judged" }
-            if unanswered > 0 { line += ", \(unanswered) without both answers" }
+            if unanswered > 0 { line += ", \(unanswered) without two finished answers" }
             if !problems.isEmpty { line += ", \(problems.count) problem\(problems.count == 1 ? "" : "s")" }
             var lines = [line + " → " + TextSanitizer.sanitizeLine(outputDirectory)]
             let pairwise = verdicts.filter { $0.kind == .pairwise }
@@ -169,7 +169,8 @@ public struct TranscriptJudging: Sendable {
         var jobs: [Job] = []
         var seen: Set<Int> = []
         for loaded in original.turns.reversed() where seen.insert(loaded.number).inserted {
-            guard let a = loaded.answers.a, let b = loaded.answers.b else {
+            // A failed or interrupted answer is not judged: its side would lose for a network error.
+            guard let a = loaded.answers.a, let b = loaded.answers.b, a.answer.status == .done, b.answer.status == .done else {
                 summary.unanswered += 1
                 continue
             }

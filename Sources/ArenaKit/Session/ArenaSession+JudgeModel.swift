@@ -20,6 +20,9 @@ extension ArenaSession {
         guard let prompt = state.lastPrompt, let a = state.a.turns.last?.answer, let b = state.b.turns.last?.answer else {
             throw CommandError("\(command): nothing to judge yet; ask something first")
         }
+        for (side, answer) in [(Side.a, a), (Side.b, b)] where answer.status != .done {
+            throw CommandError("\(command): side \(side.label)'s answer did not finish (\(answer.status.word)); /retry it first")
+        }
         let judge = try makeJudge(named: name, command: command)
         let question = judgeDefaults.lastQuestion
         let turn = JudgedTurn(

@@ -43,7 +43,9 @@ final class AutoJudgeObserver: TurnObserver {
     }
 
     func turnEnded(_ turn: TurnRequest, results: SidePair<FinalAnswer?>) {
-        guard turn.sides == .both, let a = results.a, let b = results.b else { return }
+        // Only two finished answers are judged: a failed or interrupted side would lose for it.
+        guard turn.sides == .both, let a = results.a, let b = results.b,
+              a.answer.status == .done, b.answer.status == .done else { return }
         let judged = JudgedTurn(
             number: turn.number, question: turn.prompt, answers: SidePair(a: a.answer.text, b: b.answer.text),
             models: SidePair(a: a.model, b: b.model), anonymous: turn.blind,
