@@ -160,7 +160,35 @@ struct MarkdownColumn: Sendable {
     }
 
     private func wrapped(_ row: MarkdownRow, tone: LineTone) -> WrappedLine {
-        WrappedLine(text: row.text, width: row.width, tone: tone, isStyled: true)
+        guard row.width > width else { return WrappedLine(text: row.text, width: row.width, tone: tone, isStyled: true) }
+        // A last guard: a row wider than the column (deep nesting leaves no room) would shift
+        // the other column and break the live region's row count, so it is cut at the width.
+        return WrappedLine(text: Self.clipped(row.text, toCells: width), width: width, tone: tone, isStyled: true)
+    }
+
+    /// `text` (our own rows: printable characters and SGR sequences) cut after `cells` cells,
+    /// its styles kept and then reset (no reset when it has none, as under `NO_COLOR`).
+    static func clipped(_ text: String, toCells cells: Int) -> String {
+        var result = ""
+        var used = 0
+        var inEscape = false
+        var styled = false
+        for character in text {
+            if inEscape {
+                result.append(character)
+                if character.isLetter { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+                styled = true
+                result.append(character)
+            } else {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > cells { break }
+                used += characterWidth
+                result.append(character)
+            }
+        }
+        return styled ? result + "\u{1B}[0m" : result
     }
 
     private static func base(_ tone: LineTone) -> [TerminalStyle.Tone] {
