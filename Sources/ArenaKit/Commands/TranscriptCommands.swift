@@ -12,6 +12,9 @@ extension CommandDefinition {
                  summary: "Restore a transcript's conversations, models and settings, and continue from there.",
                  example: "/load ~/sky.jsonl", command: Command.load) { session, command throws(CommandError) in
             guard case .load(let path) = command else { return nil }
+            // `/judge auto` verdicts still on their way belong in this session's transcript,
+            // not in the one the load starts.
+            await session.waitForPendingJudgements()
             try session.load(from: path)
             return true
         },
