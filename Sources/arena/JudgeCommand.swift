@@ -1,6 +1,7 @@
 import ArenaKit
 import ArgumentParser
 import Foundation
+import Synchronization
 
 /// `arena judge FILE|DIR --judge MODEL`: a judge model's verdict on every recorded turn.
 struct JudgeCommand: AsyncParsableCommand {
@@ -54,16 +55,23 @@ struct JudgeCommand: AsyncParsableCommand {
             throw CLIFailure("judge: name a judge model with --judge MODEL (or set ARENA_JUDGE, or 'judge:' in the models file)")
         }
         let judging = TranscriptJudging(setup: setup, judgeName: judgeName, kind: score ? .score : .pairwise, concurrency: concurrency, outputDirectory: output)
-        let showBar = TerminalDevice.isTerminal(2) && !TerminalStyle.isDumbTerminal(environment: setup.environment)
+        // The total is known once the transcripts are read: the bar is made at the first count.
+        let started = ContinuousClock.now
+        let bar = Mutex<ProgressBar?>(nil)
+        let environment = setup.environment
         let summary: TranscriptJudging.Summary
         do {
             summary = try await judging.run(path: path) { done, total in
-                if showBar { TerminalDevice.write("\r\u{1B}[K" + ProgressBar.line(done: done, total: total, width: 30), to: 2) }
+                bar.withLock { bar in
+                    if bar == nil { bar = ProgressBar(total: total, unit: "turns", startedAt: started, environment: environment) }
+                    bar?.update(done: done)
+                }
             }
         } catch {
+            bar.withLock { $0?.finish() }
             throw CLIFailure(error.description)
         }
-        if showBar { TerminalDevice.write("\r\u{1B}[K", to: 2) }
+        bar.withLock { $0?.finish() }
         if let warning = summary.selfPreferenceWarning { setup.console.error(warning) }
         for problem in summary.problems { setup.console.error(problem) }
         print(summary.text)
