@@ -130,7 +130,8 @@ enum MarkdownInline {
             var run = 0
             while index + run < characters.count, characters[index + run] == "`" { run += 1 }
             var search = index + run
-            while search < characters.count {
+            let searchEnd = min(characters.count, search + Self.scanLimit)
+            while search < searchEnd {
                 if characters[search] == "`" {
                     var closing = 0
                     while search + closing < characters.count, characters[search + closing] == "`" { closing += 1 }
@@ -178,7 +179,7 @@ enum MarkdownInline {
         /// `[text](url)`: the text in link style, then ` (url)` unless the text is the URL.
         private mutating func readLink() -> Bool {
             guard let close = closingBracket(from: index), close + 1 < characters.count, characters[close + 1] == "(",
-                  let end = characters[(close + 2)...].firstIndex(of: ")") else { return false }
+                  let end = characters[(close + 2)..<min(characters.count, close + 2 + Self.scanLimit)].firstIndex(of: ")") else { return false }
             var target = String(characters[(close + 2)..<end])
             if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
             if target.hasPrefix("<"), target.hasSuffix(">") { target = String(target.dropFirst().dropLast()) }
@@ -196,10 +197,16 @@ enum MarkdownInline {
             return true
         }
 
+        /// How far a code span's closing backticks, a link's `]` or its `)` are looked for. A
+        /// model's line may be megabytes of `[` or backticks: unbounded, each would scan to the
+        /// end of the block (quadratic, a hang); bounded, a longer span shows as written.
+        static let scanLimit = 2_000
+
         private func closingBracket(from start: Int) -> Int? {
             var depth = 0
             var position = start
-            while position < characters.count {
+            let end = min(characters.count, start + Self.scanLimit)
+            while position < end {
                 switch characters[position] {
                 case "[": depth += 1
                 case "]":

@@ -21,3 +21,17 @@ import Testing
         }
     }
 }
+
+/// A hostile line of unmatched brackets and backticks is laid out whole (each is looked up a
+/// bounded distance, so the work stays linear) and nothing of it is lost.
+@Suite struct MarkdownHostileInlineTests {
+    @Test func unmatchedBracketsAndBackticksAreShownAsWritten() {
+        let line = "``" + String(repeating: "[(", count: 7_000)
+        let rows = MarkdownLayout.render(line, width: 60, style: TerminalStyle(colorEnabled: false))
+        let shown = rows.joined().filter { !$0.isWhitespace }
+        #expect(shown.filter { $0 == "[" }.count == 7_000)
+        #expect(shown.filter { $0 == "(" }.count == 7_000)
+        #expect(shown.hasPrefix("``"))
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 60 })
+    }
+}
