@@ -15,7 +15,8 @@ let usage = """
       --mmlu DIR     the MMLU data (default: ../shared/mmlu from the working directory)
       --json         print JSON instead of the table
       --quick        smaller counts (about a tenth of the work)
-      --only LIST    comma-separated sections: e2e, decode, startup, data, ratings (default: all)
+      --only LIST    comma-separated sections: e2e, render, decode, startup, data, ratings
+                     (default: all)
       --firehose K   what the end-to-end firehose streams: plain words (default) or markdown
                      (headings, emphasis, a nested list, fenced code, a table)
 
@@ -42,7 +43,7 @@ if CommandLine.arguments.dropFirst().first == "serve" {
     exit(await ServeCommand.run(chunks: chunks, seconds: seconds, texts: texts))
 }
 
-var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "decode", "startup", "data", "ratings"]), firehose: FirehoseText.words)
+var options = (arena: "", mmlu: "../shared/mmlu", json: false, quick: false, only: Set(["e2e", "render", "decode", "startup", "data", "ratings"]), firehose: FirehoseText.words)
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -108,6 +109,9 @@ if options.only.contains("ratings") {
 }
 if options.only.contains("decode") {
     measurements += DecodingBench(chunks: quick ? 20_000 : 100_000, log: log).measure()
+}
+if options.only.contains("render") {
+    measurements += RenderBench(chunks: quick ? 20_000 : 100_000, chunkTexts: options.firehose, repetitions: quick ? 3 : 7, log: log).measure()
 }
 if options.only.contains("e2e") {
     let bench = EndToEndBench(environment: environment, chunks: quick ? 20_000 : 100_000, runs: quick ? 1 : 3, sessionTurns: quick ? 0 : 5, chunkTexts: options.firehose, log: log)

@@ -16,6 +16,12 @@ public enum Renderers {
         }
     }
 
+    /// The live column renderer alone, writing to `output` as if it were a terminal of this size
+    /// (for `arena-bench`'s renderer benchmark, which writes to `/dev/null`).
+    package static func liveColumns(output: Int32, columns: Int, rows: Int, style: TerminalStyle) -> any TurnRenderer {
+        ColumnRenderer(output: output, columns: columns, rows: rows, style: style)
+    }
+
     /// Ctrl-Z: the renderer of the turn in progress gives the terminal back.
     public static func suspendCurrent() {
         current.withLock { $0 }?.suspend()
