@@ -51,8 +51,7 @@ struct RenderBench {
             renderer.append(piece, tone: .answer, side: .b, progress: progress)
             answer += piece
         }
-        progress.status = .done
-        progress.endedAt = .now
+        progress = AnswerProgress(status: .done, startedAt: began, firstTokenAt: began, endedAt: .now, outputTokens: progress.outputTokens)
         for side in Side.allCases { renderer.update(progress, side: side) }
         let done = Answer(text: answer, status: .done)
         renderer.endTurn(SidePair(a: done, b: done))
