@@ -80,7 +80,10 @@ public struct SidePair<Value> {
     }
 
     public subscript(side: Side) -> Value {
-        get { side == .a ? a : b }
+        _read {
+            // In place too: reading one field of a large side (a column's row count) copies nothing.
+            if side == .a { yield a } else { yield b }
+        }
         _modify {
             // In place, so that changing one side's value never copies it (large buffers).
             if side == .a { yield &a } else { yield &b }

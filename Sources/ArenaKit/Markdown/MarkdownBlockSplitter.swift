@@ -26,7 +26,7 @@ struct MarkdownBlockSplitter: Sendable {
         case table(MarkdownTable)
         case tableRecords(header: [String])
         /// A fenced code block: its fence, the source columns its lines drop, where it is drawn.
-        case code(fence: Character, length: Int, strip: Int, indent: Int)
+        case code(fence: UInt8, length: Int, strip: Int, indent: Int)
         /// An indented code block, with blank lines not yet known to be inside it.
         case indentedCode(blankLines: Int)
     }
@@ -267,9 +267,13 @@ struct MarkdownBlockSplitter: Sendable {
         open = .paragraph([Substring(line.text).trimmingSpaces], indent: 0)
     }
 
+    /// A setext underline: a run of `=`, with spaces or tabs only around it.
     private static func isSetextEquals(_ text: String) -> Bool {
-        let core = Substring(text).trimmingSpaces
-        return !core.isEmpty && core.allSatisfy { $0 == "=" }
+        let bytes = text.utf8
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), bytes[start] == UInt8(ascii: "=") else { return false }
+        let rest = bytes[start...].drop { $0 == UInt8(ascii: "=") }
+        return rest.allSatisfy(isSpace)
     }
 
     /// Ends the open block, emitting it; an open code block emits its end only when `endingCode`.

@@ -1,9 +1,12 @@
 /// One complete source line of Markdown, classified by what it can start.
+///
+/// Read on UTF-8 bytes: every character that starts a block is ASCII, and this runs on every
+/// line of every streamed answer.
 struct MarkdownLine: Sendable {
     enum Kind: Sendable, Equatable {
         case blank
-        /// ``` or ~~~: the fence (its character and length) and the language named after it.
-        case fence(character: Character, length: Int, language: String?)
+        /// ``` or ~~~: the fence (its byte and length) and the language named after it.
+        case fence(character: UInt8, length: Int, language: String?)
         case heading(level: Int, text: String)
         case rule
         /// `-`, `*`, `+` or `1.`/`1)`: `ordered` markers keep their number; `content` is the
@@ -20,82 +23,93 @@ struct MarkdownLine: Sendable {
     let indent: Int
     let kind: Kind
 
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
     init(_ text: String) {
         self.text = text
-        var indent = 0
-        var start = text.startIndex
-        while start < text.endIndex, text[start] == " " || text[start] == "\t" {
-            indent = text[start] == "\t" ? (indent / 4 + 1) * 4 : indent + 1
-            start = text.index(after: start)
-        }
+        let (indent, start) = Self.indentation(text.utf8, upTo: .max)
         self.indent = indent
         kind = Self.classify(text[start...], indent: indent)
     }
 
+    /// The columns of leading spaces and tabs (up to `limit` columns) and where they end.
+    private static func indentation(_ utf8: String.UTF8View, upTo limit: Int) -> (Int, String.Index) {
+        var columns = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex, columns < limit {
+            let byte = utf8[index]
+            guard byte == space || byte == tab else { break }
+            columns = byte == tab ? (columns / 4 + 1) * 4 : columns + 1
+            index = utf8.index(after: index)
+        }
+        return (columns, index)
+    }
+
     /// The text after the first `columns` columns of indentation.
     func dropping(columns: Int) -> String {
-        var dropped = 0
-        var index = text.startIndex
-        while index < text.endIndex, dropped < columns, text[index] == " " || text[index] == "\t" {
-            dropped = text[index] == "\t" ? (dropped / 4 + 1) * 4 : dropped + 1
-            index = text.index(after: index)
-        }
-        return String(text[index...])
+        String(text[Self.indentation(text.utf8, upTo: columns).1...])
     }
 
     private static func classify(_ content: Substring, indent: Int) -> Kind {
-        guard let first = content.first else { return .blank }
-        if first == "`" || first == "~" {
-            let length = content.prefix { $0 == first }.count
-            if length >= 3 {
-                let info = content.dropFirst(length).trimmingSpaces
-                if first == "~" || !info.contains("`") {
-                    return .fence(character: first, length: length, language: info.split(separator: " ").first.map(String.init))
-                }
+        let utf8 = content.utf8
+        guard let first = utf8.first else { return .blank }
+        let run = utf8.prefix { $0 == first }.count
+        let afterRun = utf8.index(utf8.startIndex, offsetBy: run)
+        if (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && run >= 3 {
+            let info = content[afterRun...].trimmingSpaces
+            if first == UInt8(ascii: "~") || !info.utf8.contains(UInt8(ascii: "`")) {
+                return .fence(character: first, length: run, language: info.split(separator: " ").first.map(String.init))
             }
         }
-        if first == "#" {
-            let level = content.prefix { $0 == "#" }.count
-            let rest = content.dropFirst(level)
-            if level <= 6, rest.isEmpty || rest.first == " " || rest.first == "\t" {
-                var title = rest.trimmingSpaces
-                // A closing run of #s is not part of the title.
-                let closing = title.reversed().prefix { $0 == "#" }.count
-                if closing > 0, closing == title.count || title.dropLast(closing).last == " " {
-                    title = title.dropLast(closing).trimmingSpaces
-                }
-                return .heading(level: level, text: title)
+        if first == UInt8(ascii: "#") && run <= 6 {
+            let next = utf8[afterRun...].first
+            if next == nil || next == space || next == tab {
+                return .heading(level: run, text: headingTitle(content[afterRun...]))
             }
         }
-        if "-*_".contains(first), content.allSatisfy({ $0 == first || $0 == " " || $0 == "\t" }), content.filter({ $0 == first }).count >= 3 {
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_"),
+           utf8.allSatisfy({ $0 == first || $0 == space || $0 == tab }), utf8.lazy.filter({ $0 == first }).count >= 3 {
             return .rule
         }
         if let item = listItem(content, indent: indent) { return item }
-        if first == ">" {
-            var rest = content.dropFirst()
-            if rest.first == " " { rest = rest.dropFirst() }
-            return .quote(text: String(rest))
+        if first == UInt8(ascii: ">") {
+            var rest = utf8.dropFirst()
+            if rest.first == space { rest = rest.dropFirst() }
+            return .quote(text: String(content[rest.startIndex...]))
         }
         if let cells = delimiterCells(content) { return .tableDelimiter(cells: cells) }
         return .text
     }
 
+    /// A heading's text: trimmed, without a closing run of `#`s.
+    private static func headingTitle(_ rest: Substring) -> String {
+        let title = rest.trimmingSpaces
+        let closing = title.utf8.reversed().prefix { $0 == UInt8(ascii: "#") }.count
+        guard closing > 0 else { return title }
+        let kept = title.utf8.dropLast(closing)
+        guard kept.isEmpty || kept.last == space || kept.last == tab else { return title }
+        return Substring(title)[kept.startIndex..<kept.endIndex].trimmingSpaces
+    }
+
     private static func listItem(_ content: Substring, indent: Int) -> Kind? {
-        var marker = ""
+        let utf8 = content.utf8
+        var markerLength = 1
         var ordered = false
-        if let first = content.first, "-*+".contains(first) {
-            marker = String(first)
+        guard let first = utf8.first else { return nil }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            markerLength = 1
         } else {
-            let digits = content.prefix { $0.isASCII && $0.isNumber }
-            guard (1...9).contains(digits.count), let after = content.dropFirst(digits.count).first, after == "." || after == ")" else { return nil }
-            marker = String(digits) + String(after)
+            let digits = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            guard (1...9).contains(digits), let after = utf8.dropFirst(digits).first, after == UInt8(ascii: ".") || after == UInt8(ascii: ")") else { return nil }
+            markerLength = digits + 1
             ordered = true
         }
-        let rest = content.dropFirst(marker.count)
-        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        let spaces = min(4, rest.prefix { $0 == " " }.count)
-        let text = rest.trimmingSpaces
-        return .listItem(marker: marker, ordered: ordered, content: indent + marker.count + max(1, spaces), text: text)
+        let rest = utf8.dropFirst(markerLength)
+        guard rest.isEmpty || rest.first == space || rest.first == tab else { return nil }
+        let spaces = min(4, rest.prefix { $0 == space }.count)
+        let marker = String(content[utf8.startIndex..<rest.startIndex])
+        let text = content[rest.startIndex...].trimmingSpaces
+        return .listItem(marker: marker, ordered: ordered, content: indent + markerLength + max(1, spaces), text: text)
     }
 
     /// The cell count when `content` is a table delimiter row: cells of `-` (at least one),
@@ -103,12 +117,12 @@ struct MarkdownLine: Sendable {
     private static func delimiterCells(_ content: Substring) -> Int? {
         guard content.utf8.allSatisfy({ $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }), content.utf8.contains(0x2D) else { return nil }
         let cells = MarkdownTableCells.split(String(content))
-        guard !cells.isEmpty, content.contains("|") || cells.count == 1 else { return nil }
+        guard !cells.isEmpty, content.utf8.contains(0x7C) || cells.count == 1 else { return nil }
         for cell in cells {
-            var core = Substring(cell)
-            if core.first == ":" { core = core.dropFirst() }
-            if core.last == ":" { core = core.dropLast() }
-            guard !core.isEmpty, core.allSatisfy({ $0 == "-" }) else { return nil }
+            var core = cell.utf8[...]
+            if core.first == 0x3A { core = core.dropFirst() }
+            if core.last == 0x3A { core = core.dropLast() }
+            guard !core.isEmpty, core.allSatisfy({ $0 == 0x2D }) else { return nil }
         }
         return cells.count
     }
@@ -163,10 +177,11 @@ extension ArraySlice<UInt8> {
 }
 
 extension Substring {
-    /// Without spaces and tabs at either end.
+    /// Without spaces and tabs at either end (read on UTF-8: both are ASCII).
     var trimmingSpaces: String {
-        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
-        let end = lastIndex { $0 != " " && $0 != "\t" }.map { index(after: $0) } ?? start
+        let bytes = utf8
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+        let end = bytes.lastIndex { $0 != 0x20 && $0 != 0x09 }.map { bytes.index(after: $0) } ?? start
         return start < end ? String(self[start..<end]) : ""
     }
 }

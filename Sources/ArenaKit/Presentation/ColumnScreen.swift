@@ -34,6 +34,7 @@ struct ColumnScreen: Sendable {
         self.columns = max(20, columns)
         self.rows = max(8, rows)
         self.style = style
+        separator = style.apply(.dim, to: " │ ")
         sides = SidePair(both: SideColumn(width: Self.columnWidth(columns: self.columns)))
     }
 
@@ -190,7 +191,8 @@ struct ColumnScreen: Sendable {
                     row < sides[side].lines.count || sides[side].isFinished
                 }
                 guard ready else { break }
-                committedText += pairedRow(sides.a.line(row), sides.b.line(row)) + "\r\n"
+                appendPairedRow(sides.a.line(row), sides.b.line(row), to: &committedText)
+                committedText += "\r\n"
                 sides.a.committed = row + 1
                 sides.b.committed = row + 1
             }
@@ -268,33 +270,46 @@ struct ColumnScreen: Sendable {
 
     // MARK: Cells
 
-    private var separator: String { style.apply(.dim, to: " │ ") }
+    /// The dimmed ` │ ` between the sides (made once: it is drawn on every row).
+    private let separator: String
 
     private func pairedRow(_ left: WrappedLine?, _ right: WrappedLine?) -> String {
-        let leftCell = cell(left, pad: true)
-        let rightCell = cell(right, pad: false)
-        return leftCell + separator + rightCell
+        var row = ""
+        appendPairedRow(left, right, to: &row)
+        return row
+    }
+
+    /// Appends the row in place: committing thousands of rows a second, the pieces are not
+    /// made as strings of their own first.
+    private func appendPairedRow(_ left: WrappedLine?, _ right: WrappedLine?, to output: inout String) {
+        appendCell(left, pad: true, to: &output)
+        output += separator
+        appendCell(right, pad: false, to: &output)
     }
 
     private func stackedRow(_ side: Side, _ line: WrappedLine?) -> String {
-        style.apply(TerminalStyle.tone(for: side), to: "│") + " " + cell(line, pad: false)
+        var row = style.apply(TerminalStyle.tone(for: side), to: "│") + " "
+        appendCell(line, pad: false, to: &row)
+        return row
     }
 
-    private func cell(_ line: WrappedLine?, pad: Bool) -> String {
-        guard let line else { return pad ? .spaces(columnWidth) : "" }
+    private func appendCell(_ line: WrappedLine?, pad: Bool, to output: inout String) {
+        guard let line else {
+            if pad { output += .spaces(columnWidth) }
+            return
+        }
         var text = line.text
         var width = line.width
         if width == 0 && !text.isEmpty {
             (text, width) = text.prefix(cells: columnWidth)
         }
-        let styled: String
         switch line.tone {
-        case _ where line.isStyled: styled = text
-        case .answer: styled = text
-        case .reasoning: styled = style.apply(.dim, to: text)
-        case .notice: styled = style.apply(.red, to: text)
+        case _ where line.isStyled: output += text
+        case .answer: output += text
+        case .reasoning: output += style.apply(.dim, to: text)
+        case .notice: output += style.apply(.red, to: text)
         }
-        return pad ? styled + .spaces(columnWidth - width) : styled
+        if pad { output += .spaces(columnWidth - width) }
     }
 
     private func headerCell(side: Side, name: String) -> String {

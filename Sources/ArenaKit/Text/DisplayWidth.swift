@@ -36,6 +36,26 @@ enum DisplayWidth {
 
     /// The cells taken by a whole string.
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII (most of what models write) is one cell a byte: no grapheme breaking.
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else { return ascii + measured(text.utf8, from: ascii) }
+            ascii += 1
+        }
+        return ascii
+    }
+
+    /// The cells of `utf8` from byte `start` (a character boundary: the bytes before it are
+    /// printable ASCII), measured per grapheme cluster.
+    private static func measured(_ utf8: some Collection<UInt8>, from start: Int) -> Int {
+        // Start one byte early: a combining mark after the last ASCII letter belongs to its
+        // cluster, which the letter's one cell already counts.
+        let back = max(0, start - 1)
+        let text = String(decoding: utf8.dropFirst(back), as: UTF8.self)
+        return graphemeWidth(text) - (back < start ? 1 : 0)
+    }
+
+    private static func graphemeWidth(_ text: String) -> Int {
         var width = 0
         for character in text {
             width += of(character)
