@@ -13,17 +13,17 @@ extension AnswerProgress {
     }
 
     /// What the footer says of how the answer stands: "done", "cut at max tokens",
-    /// "stopped by content filter", "kept", "error" (the error itself is shown once, in the
-    /// column), and so on.
+    /// "stopped by content filter" (worded by ``FinishReason/stopPhrase``), "kept", "error"
+    /// (the error itself is shown once, in the column), and so on.
     public var statusPhrase: String {
         if isKept { return "kept" }
         switch status {
         case .waiting, .retrying, .streaming, .incomplete, .interrupted:
             return status.word
         case .done:
-            return finishReason == .length ? "cut at max tokens" : "done"
+            return finishReason?.stopPhrase ?? "done"
         case .failed:
-            return finishReason == .contentFilter ? "stopped by content filter" : "error"
+            return finishReason?.stopPhrase ?? "error"
         }
     }
 
@@ -33,10 +33,10 @@ extension AnswerProgress {
         guard !isKept else { return nil }
         switch status {
         case .waiting, .streaming, .retrying: return nil
-        case .done: return finishReason == .length ? "cut at max tokens" : nil
+        case .done: return finishReason?.stopPhrase
         case .incomplete: return "incomplete: the stream ended before the answer was complete"
         case .interrupted: return "interrupted"
-        case .failed(let message): return finishReason == .contentFilter ? "stopped by content filter" : "error: \(message)"
+        case .failed(let message): return finishReason?.stopPhrase ?? "error: \(message)"
         }
     }
 
