@@ -82,4 +82,18 @@ import Testing
         #expect(kept.summary(now: start) == "kept · 3 tok")
         #expect(kept.ending == nil)
     }
+
+    @Test func aKeptAnswerKeepsHowItEnded() {
+        var cut = Answer(text: "x y", status: .done, usage: TokenUsage(outputTokens: 2))
+        cut.finishReason = .length
+        let keptCut = AnswerProgress.kept(cut, at: start)
+        #expect(keptCut.summary(now: start) == "kept · cut at max tokens · 2 tok")
+        #expect(keptCut.ending == "kept · cut at max tokens")
+        var filtered = Answer(text: "x", status: .failed(message: "blocked by the content filter"))
+        filtered.finishReason = .contentFilter
+        #expect(AnswerProgress.kept(filtered, at: start).statusPhrase == "kept · stopped by content filter")
+        #expect(AnswerProgress.kept(Answer(text: "x", status: .interrupted), at: start).statusPhrase == "kept · interrupted")
+        let plain = AnswerProgress.kept(Answer(text: "x", status: .done), at: start)
+        #expect(plain.statusPhrase == "kept" && plain.ending == nil)
+    }
 }
