@@ -38,4 +38,16 @@ import Testing
         terminal.send("/quit\r")
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func aBlindBattleKeepsItsLabels() throws {
+        let environment = ArenaBinary.environment(home: ArenaBinary.temporaryHome(), extra: ["ARENA_PACE": "0", "NO_COLOR": "1"])
+        let terminal = try PseudoTerminal(columns: 100, rows: 30, environment: environment)
+        try terminal.waitFor("arena> ")
+        _ = try rowsAfter("/battle", in: terminal, prompts: 2)
+        _ = try rowsAfter("Why is the sky blue?", in: terminal, prompts: 3)
+        let header = try #require(try rowsAfter("/diff", in: terminal, prompts: 4).first)
+        #expect(header.hasPrefix("A Model A") && header.hasSuffix(" │ B Model B"), "\(header)")
+        terminal.send("/quit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }
