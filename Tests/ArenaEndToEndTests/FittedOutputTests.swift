@@ -193,7 +193,7 @@ import Testing
         let terminal = try start(columns: 80, extra: serverModels(port: port).merging(["NO_COLOR": "1"]) { _, new in new })
         terminal.send("why\r")
         try terminal.waitFor("arena> ", count: 2)
-        let shown = try rowsAfter("/diff", in: terminal, prompts: 3).filter { !$0.hasPrefix("arena> ") }
+        let shown = try rowsAfter("/diff merged", in: terminal, prompts: 3).filter { !$0.hasPrefix("arena> ") }
         #expect(shown.first == "[-A only-] left · {+B only+} right")
         #expect(shown.contains { $0.hasPrefix("The sky [-is-]{+looks+} blue and the light") })
         #expect(shown.count >= 4)

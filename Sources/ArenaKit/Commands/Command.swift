@@ -61,8 +61,8 @@ public enum Command: Sendable, Hashable {
     case copy(Side, turn: Int?)
     /// `/edit`: a message written in the person's editor, sent to both sides.
     case edit
-    /// `/diff`: a word-level diff of the last two answers.
-    case diff
+    /// `/diff [columns|merged]`: a word-level diff of the last two answers, in that view.
+    case diff(DiffView)
     /// `/battle`: two models drawn at random, names hidden until the vote.
     case battle
     /// `/stats`: per-model numbers for this session.

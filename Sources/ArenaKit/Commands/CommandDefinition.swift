@@ -14,6 +14,8 @@ enum ArgumentKind: Sendable, Hashable {
     case verdict
     /// `score`, `auto` or a model; after `auto`, a model or `off` (`/judge`).
     case judge
+    /// `columns`, `merged` or `inline` (`/diff`).
+    case diffView
 }
 
 /// One slash command, declared once: how it is written (name, aliases, usage), what `/help`

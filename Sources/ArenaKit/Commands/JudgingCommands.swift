@@ -31,10 +31,23 @@ extension CommandDefinition {
                 try session.adopt(side)
                 return true
             }),
-        simple("/diff", command: .diff,
-               summary: "Show a word-level diff of the last two answers: [-A only-] and {+B only+} words marked (red and green with colour), wrapped to the width.") { session throws(CommandError) in
-            try session.showDiff()
-        },
+        CommandDefinition(
+            "/diff", usage: "/diff [columns|merged]",
+            summary: "Compare the last two answers word by word: side by side, aligned, with A's words that B lacks marked [-…-] and B's that A lacks {+…+} (red and green with colour); as one merged text in a pipe or under 60 columns. columns or merged (also inline) chooses.",
+            example: "/diff merged", argument: .diffView,
+            parse: { arguments throws(CommandError) in
+                switch arguments.lowercased {
+                case []: return .diff(.automatic)
+                case ["columns"]: return .diff(.columns)
+                case ["merged"], ["inline"]: return .diff(.merged)
+                default: throw arguments.usageError(expected: "nothing, columns, merged or inline")
+                }
+            },
+            run: { session, command throws(CommandError) in
+                guard case .diff(let view) = command else { return nil }
+                try session.showDiff(view)
+                return true
+            }),
         simple("/battle", command: .battle,
                summary: "Start a blind battle: two models drawn at random, shown as Model A and Model B until you vote.") { session throws(CommandError) in
             try session.startBattle()

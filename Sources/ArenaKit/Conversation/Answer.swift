@@ -36,6 +36,17 @@ public enum FinishReason: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// How arena words a stop that is not simply the end of the answer, the one wording used
+    /// by footers, pipes and `arena show`: "cut at max tokens" (`length`), "stopped by content
+    /// filter"; `nil` for any other reason.
+    public var stopPhrase: String? {
+        switch self {
+        case .length: return "cut at max tokens"
+        case .contentFilter: return "stopped by content filter"
+        case .stop, .toolCalls, .other: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .stop: return "stop"

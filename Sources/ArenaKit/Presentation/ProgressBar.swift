@@ -32,7 +32,7 @@ public final class ProgressBar: Sendable {
         guard drawn else { return }
         done.withLock { done in
             done = count
-            TerminalDevice.write("\r" + Self.line(done: count, total: total, unit: unit, elapsed: startedAt.duration(to: .now)) + "\u{1B}[K", to: 2)
+            TerminalDevice.write("\r" + Self.line(done: count, total: total, unit: unit, elapsed: startedAt.duration(to: .now), columns: Self.columns) + "\u{1B}[K", to: 2)
         }
     }
 
@@ -42,7 +42,7 @@ public final class ProgressBar: Sendable {
         done.withLock { done in
             if drawn { TerminalDevice.write("\r\u{1B}[K", to: 2) }
             TerminalDevice.write(text + "\n", to: fd)
-            if drawn { TerminalDevice.write(Self.line(done: done, total: total, unit: unit, elapsed: startedAt.duration(to: .now)), to: 2) }
+            if drawn { TerminalDevice.write(Self.line(done: done, total: total, unit: unit, elapsed: startedAt.duration(to: .now), columns: Self.columns), to: 2) }
         }
     }
 
@@ -50,28 +50,65 @@ public final class ProgressBar: Sendable {
     public func finish() {
         guard drawn else { return }
         done.withLock { done in
-            TerminalDevice.write("\r\u{1B}[K" + Self.finalLine(done: done, total: total, unit: unit, elapsed: startedAt.duration(to: .now)) + "\n", to: 2)
+            TerminalDevice.write("\r\u{1B}[K" + Self.finalLine(done: done, total: total, unit: unit, elapsed: startedAt.duration(to: .now), columns: Self.columns) + "\n", to: 2)
         }
     }
 
+    /// The widest bar drawn, in cells (between its brackets).
+    public static let fullBarWidth = 30
+    /// The narrowest bar drawn; with less room the bar goes.
+    static let narrowestBar = 5
+
     /// The bar with its count, rate and time left: `[███░░░] 3/10 answers · 1.5/s · ETA 0:05`.
     /// The rate and the estimate appear once something is done.
-    public static func line(done: Int, total: Int, unit: String, elapsed: Duration, width: Int = 30) -> String {
-        var text = line(done: done, total: total, width: width) + (unit.isEmpty ? "" : " " + unit)
-        let seconds = elapsed.seconds
-        guard done > 0, seconds > 0 else { return text }
-        let rate = Double(done) / seconds
-        text += " · " + formatRate(rate)
-        if done < total { text += " · ETA " + clock(Double(total - done) / rate) }
-        return text
+    public static func line(done: Int, total: Int, unit: String, elapsed: Duration, width: Int = fullBarWidth) -> String {
+        let parts = lineParts(done: done, total: total, unit: unit, elapsed: elapsed)
+        return line(done: done, total: total, width: width) + parts.joined()
     }
 
-    /// The line left when the work is done: `50/50 answers in 4.0s (12.5/s)`.
-    public static func finalLine(done: Int, total: Int, unit: String, elapsed: Duration) -> String {
+    /// The bar line fitted to a terminal `columns` cells wide, the last cell left free (`nil`:
+    /// width unknown, the line as ``line(done:total:unit:elapsed:width:)`` draws it): the bar
+    /// shrinks first (to ``narrowestBar`` cells), then the time left goes, then the rate, then
+    /// the unit, then the bar. The count stays whole, whatever the width.
+    public static func line(done: Int, total: Int, unit: String, elapsed: Duration, columns: Int?) -> String {
+        let parts = lineParts(done: done, total: total, unit: unit, elapsed: elapsed)
+        guard let columns else { return line(done: done, total: total, unit: unit, elapsed: elapsed) }
+        let room = columns - 1
+        let count = "\(done)/\(total)"
+        for kept in stride(from: parts.count, through: 0, by: -1) {
+            let rest = count + parts.prefix(kept).joined()
+            let barWidth = min(fullBarWidth, room - DisplayWidth.of(rest) - 3)
+            if barWidth >= narrowestBar { return line(done: done, total: total, width: barWidth) + parts.prefix(kept).joined() }
+        }
+        for kept in stride(from: parts.count, through: 0, by: -1) {
+            let rest = count + parts.prefix(kept).joined()
+            if DisplayWidth.of(rest) <= room || kept == 0 { return rest }
+        }
+        return count
+    }
+
+    /// What follows the count, each with its leading space, in the order they are dropped last
+    /// to first: the unit, the rate and the time left (once something is done).
+    private static func lineParts(done: Int, total: Int, unit: String, elapsed: Duration) -> [String] {
+        var parts = unit.isEmpty ? [] : [" " + unit]
         let seconds = elapsed.seconds
-        var text = "\(done)/\(total)" + (unit.isEmpty ? "" : " " + unit) + " in " + String(format: "%.1f", seconds) + "s"
-        if done > 0, seconds > 0 { text += " (" + formatRate(Double(done) / seconds) + ")" }
-        return text
+        guard done > 0, seconds > 0 else { return parts }
+        let rate = Double(done) / seconds
+        parts.append(" · " + formatRate(rate))
+        if done < total { parts.append(" · ETA " + clock(Double(total - done) / rate)) }
+        return parts
+    }
+
+    /// The line left when the work is done: `50/50 answers in 4.0s (12.5/s)`; on a terminal
+    /// `columns` wide, without the rate and then without the unit when the line would not fit.
+    public static func finalLine(done: Int, total: Int, unit: String, elapsed: Duration, columns: Int? = nil) -> String {
+        let seconds = elapsed.seconds
+        let time = " in " + String(format: "%.1f", seconds) + "s"
+        let text = "\(done)/\(total)" + (unit.isEmpty ? "" : " " + unit) + time
+        let withRate = done > 0 && seconds > 0 ? text + " (" + formatRate(Double(done) / seconds) + ")" : text
+        let candidates = [withRate, text, "\(done)/\(total)" + time]
+        guard let columns else { return withRate }
+        return candidates.first { DisplayWidth.of($0) <= columns - 1 } ?? candidates[candidates.count - 1]
     }
 
     /// A one-line bar without rate or estimate: `[██████░░░░░░] 3/10`.
@@ -79,6 +116,9 @@ public final class ProgressBar: Sendable {
         let filled = total == 0 ? width : min(width, max(0, done) * width / total)
         return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "] \(done)/\(total)"
     }
+
+    /// The width of the terminal on standard error now (it may have been resized).
+    private static var columns: Int? { TerminalDevice.size(of: 2)?.columns }
 
     private static func formatRate(_ rate: Double) -> String {
         (rate >= 10 ? String(Int(rate.rounded())) : String(format: "%.1f", rate)) + "/s"

@@ -1,9 +1,12 @@
 /// Shows a recorded transcript the way arena showed it live: each prompt, then both answers
 /// through a renderer (columns on a terminal, labelled lines in a pipe), with their footers.
+/// A turn one side of which was asked again (`/retry a|b`) shows the last answers; the side
+/// that kept its answer is marked kept, as live (`= kept`, with how that answer ended when it
+/// did not simply finish), and a note after the turn says so.
 public enum TranscriptPresenter {
     /// Draws every turn of `transcript`; `writePrompt` prints each prompt line before its turn,
-    /// and `writeNote` each sentence about the turn after it: the votes on it and the verdicts
-    /// of judge models (raw; the caller sanitises).
+    /// and `writeNote` each sentence about the turn after it: which side a retry kept, the
+    /// votes on it and the verdicts of judge models (raw; the caller sanitises).
     public static func present(
         _ transcript: LoadedTranscript,
         makeRenderer: () -> any TurnRenderer,
@@ -38,9 +41,13 @@ public enum TranscriptPresenter {
                 progress.outputTokens = tokens.count
                 progress.tokensAreEstimated = tokens.isEstimate
                 progress.endedAt = answer.duration.map { start.advanced(by: .nanoseconds(Int64($0 * 1e9))) } ?? start
-                renderer.update(progress, side: side)
+                // As live, the side a `/retry` of the other did not ask is marked kept.
+                renderer.update(side == turn.keptSide ? .kept(answer, at: start) : progress, side: side)
             }
             renderer.endTurn(answers)
+            if let kept = turn.keptSide {
+                writeNote("Side \(kept.other.label) was asked again (/retry \(kept.other.rawValue)); side \(kept.label) kept its answer.")
+            }
             for vote in turn.votes { writeNote(TranscriptExportText.vote(vote)) }
             for verdict in transcript.judgeVerdicts where verdict.turn == turn.number {
                 writeNote("The judge \(verdict.judge): \(verdict.summary).")

@@ -51,6 +51,8 @@ public struct Completion: Sendable {
             options = position == 0 ? subjectNames() + ["all"] : []
         case .onOff:
             options = position == 0 ? ["on", "off"] : []
+        case .diffView:
+            options = position == 0 ? ["columns", "inline", "merged"] : []
         case .command:
             options = position == 0 ? CommandCatalog.all.map { String($0.name.dropFirst()) } : []
         }

@@ -76,7 +76,9 @@ extension ArenaSession {
         console.print("side \(other.label) now goes on from side \(side.label)'s answer")
     }
 
-    func showDiff() throws(CommandError) {
+    /// `/diff`: the last two answers side by side with the differences marked, or as one
+    /// merged text, as `view` and the output's width decide (see ``DiffView``).
+    func showDiff(_ view: DiffView = .automatic) throws(CommandError) {
         guard let a = state.a.turns.last?.answer.text, let b = state.b.turns.last?.answer.text else {
             throw CommandError("/diff: no answers to compare yet")
         }
@@ -84,9 +86,14 @@ extension ArenaSession {
         func prepared(_ text: String) -> String { TextSanitizer.sanitize(text).replacingOccurrences(of: "\t", with: "    ") }
         let segments = WordDiff.segments(from: prepared(a), to: prepared(b))
         let style = console.style
+        let labels = SidePair(a: TextSanitizer.sanitizeLine(label(.a)), b: TextSanitizer.sanitizeLine(label(.b)))
+        if let width = view.columnsWidth(output: console.width) {
+            console.print(SideBySideDiffLayout.lines(segments, labels: labels, width: width, style: style).joined(separator: "\n"))
+            return
+        }
         let legend = [
-            DiffSegment(kind: .deleted, text: "A only"), DiffSegment(kind: .equal, text: " " + TextSanitizer.sanitizeLine(label(.a)) + " · "),
-            DiffSegment(kind: .inserted, text: "B only"), DiffSegment(kind: .equal, text: " " + TextSanitizer.sanitizeLine(label(.b))),
+            DiffSegment(kind: .deleted, text: "A only"), DiffSegment(kind: .equal, text: " " + labels.a + " · "),
+            DiffSegment(kind: .inserted, text: "B only"), DiffSegment(kind: .equal, text: " " + labels.b),
         ]
         var lines = WordDiffLayout.lines(legend, width: console.width, style: style)
         lines += WordDiffLayout.lines(segments, width: console.width, style: style)

@@ -85,6 +85,16 @@ public struct LoadedTurn: Sendable, Hashable {
     var swappedBefore: Bool
     public var votes: [TranscriptEvent.Vote]
     var grades: [TranscriptEvent.Grade]
+    /// True for a side whose answer was asked again (`/retry`) after it was first recorded.
+    var retried = SidePair(both: false)
+
+    /// The side that kept its answer while the other side was asked again (`/retry a|b`):
+    /// never retried itself, and not given the other side's answer by `/adopt`.
+    var keptSide: Side? {
+        Side.allCases.first { side in
+            !retried[side] && retried[side.other] && answers[side] != nil && answers[side]?.adoptedFrom == nil
+        }
+    }
 
     /// The recorded answer on `side`, or an empty interrupted one when none was recorded.
     public func answer(_ side: Side) -> Answer {

@@ -116,6 +116,7 @@ struct TranscriptSessionBuilder {
             return
         }
         let side = record.side
+        if turns[index].answers[side] != nil, record.adoptedFrom == nil { turns[index].retried[side] = true }
         turns[index].answers[side] = record
         if index == pending {
             if turns[index].isAnswered { closePendingTurn() }

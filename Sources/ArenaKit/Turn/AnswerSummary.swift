@@ -13,30 +13,39 @@ extension AnswerProgress {
     }
 
     /// What the footer says of how the answer stands: "done", "cut at max tokens",
-    /// "stopped by content filter", "kept", "error" (the error itself is shown once, in the
-    /// column), and so on.
+    /// "stopped by content filter" (worded by ``FinishReason/stopPhrase``), "error" (the error
+    /// itself is shown once, in the column), and so on. A kept answer (`/retry` of the other
+    /// side) says "kept", followed by how it ended when it did not simply finish:
+    /// "kept · cut at max tokens".
     public var statusPhrase: String {
-        if isKept { return "kept" }
+        guard isKept else { return ownStatusPhrase }
+        return status == .done && finishReason?.stopPhrase == nil ? "kept" : "kept · " + ownStatusPhrase
+    }
+
+    /// How the answer itself ended or stands, kept or not.
+    private var ownStatusPhrase: String {
         switch status {
         case .waiting, .retrying, .streaming, .incomplete, .interrupted:
             return status.word
         case .done:
-            return finishReason == .length ? "cut at max tokens" : "done"
+            return finishReason?.stopPhrase ?? "done"
         case .failed:
-            return finishReason == .contentFilter ? "stopped by content filter" : "error"
+            return finishReason?.stopPhrase ?? "error"
         }
     }
 
     /// The ending a pipe prints after an answer that did not simply finish, or `nil`:
     /// "cut at max tokens", "stopped by content filter", "interrupted", "error: HTTP 500 …".
+    /// A kept answer, which the pipe printed in its own turn, gets one only when it did not
+    /// simply finish, in its footer's words ("kept · cut at max tokens").
     var ending: String? {
-        guard !isKept else { return nil }
+        if isKept { return statusPhrase == "kept" ? nil : statusPhrase }
         switch status {
         case .waiting, .streaming, .retrying: return nil
-        case .done: return finishReason == .length ? "cut at max tokens" : nil
+        case .done: return finishReason?.stopPhrase
         case .incomplete: return "incomplete: the stream ended before the answer was complete"
         case .interrupted: return "interrupted"
-        case .failed(let message): return finishReason == .contentFilter ? "stopped by content filter" : "error: \(message)"
+        case .failed(let message): return finishReason?.stopPhrase ?? "error: \(message)"
         }
     }
 

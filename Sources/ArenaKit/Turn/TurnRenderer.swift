@@ -92,10 +92,13 @@ public protocol TurnRenderer: AnyObject, Sendable {
 }
 
 extension AnswerProgress {
-    /// The final progress of a side not asked this turn, which keeps `answer` (if it has one).
+    /// The final progress of a side not asked this turn, which keeps `answer` (if it has one)
+    /// with how it ended: its status (a final one) and its finish reason.
     static func kept(_ answer: Answer?, at instant: ContinuousClock.Instant) -> AnswerProgress {
         let tokens = answer?.outputTokens ?? (count: 0, isEstimate: true)
-        var progress = AnswerProgress(status: .done, startedAt: instant, endedAt: instant, outputTokens: tokens.count, tokensAreEstimated: tokens.isEstimate)
+        let status = answer.map { $0.status.isFinal ? $0.status : .incomplete } ?? .done
+        var progress = AnswerProgress(status: status, startedAt: instant, endedAt: instant, outputTokens: tokens.count, tokensAreEstimated: tokens.isEstimate)
+        progress.finishReason = answer?.finishReason
         progress.isKept = true
         return progress
     }

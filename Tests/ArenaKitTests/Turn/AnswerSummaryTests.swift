@@ -71,8 +71,29 @@ import Testing
         #expect(finished(.failed(message: "gpt: HTTP 400: bad request")).summary(now: start).hasPrefix("error · "))
         #expect(finished(finishReason: .length).ending == "cut at max tokens")
         #expect(finished().ending == nil)
+        // One wording, the finish reason's, in the footer and in a pipe's ending.
+        for reason in [FinishReason.length, .contentFilter] {
+            let stopped = finished(reason == .length ? .done : .failed(message: "blocked"), finishReason: reason)
+            #expect(stopped.statusPhrase == reason.stopPhrase && stopped.ending == reason.stopPhrase)
+        }
+        #expect(finished(finishReason: .contentFilter).statusPhrase == "stopped by content filter")
+        #expect(FinishReason.stop.stopPhrase == nil && FinishReason.other("x").stopPhrase == nil)
         let kept = AnswerProgress.kept(Answer(text: "x", status: .done, usage: TokenUsage(outputTokens: 3)), at: start)
         #expect(kept.summary(now: start) == "kept · 3 tok")
         #expect(kept.ending == nil)
+    }
+
+    @Test func aKeptAnswerKeepsHowItEnded() {
+        var cut = Answer(text: "x y", status: .done, usage: TokenUsage(outputTokens: 2))
+        cut.finishReason = .length
+        let keptCut = AnswerProgress.kept(cut, at: start)
+        #expect(keptCut.summary(now: start) == "kept · cut at max tokens · 2 tok")
+        #expect(keptCut.ending == "kept · cut at max tokens")
+        var filtered = Answer(text: "x", status: .failed(message: "blocked by the content filter"))
+        filtered.finishReason = .contentFilter
+        #expect(AnswerProgress.kept(filtered, at: start).statusPhrase == "kept · stopped by content filter")
+        #expect(AnswerProgress.kept(Answer(text: "x", status: .interrupted), at: start).statusPhrase == "kept · interrupted")
+        let plain = AnswerProgress.kept(Answer(text: "x", status: .done), at: start)
+        #expect(plain.statusPhrase == "kept" && plain.ending == nil)
     }
 }
