@@ -257,7 +257,9 @@ public final class PseudoTerminal: @unchecked Sendable {
         _ = Glibc.close(master)
     }
 
-    /// Removes CSI and OSC escape sequences, carriage returns, bells and backspaces.
+    /// Removes CSI and OSC escape sequences, carriage returns, bells and backspaces; a cursor
+    /// move forward on a line (`CSI n C`, which the live columns write instead of padding)
+    /// becomes the blank cells it skips.
     public static func stripEscapes(_ text: String) -> String {
         var output = ""
         var iterator = text.unicodeScalars.makeIterator()
@@ -265,7 +267,14 @@ public final class PseudoTerminal: @unchecked Sendable {
             if scalar == "\u{1B}" {
                 guard let next = iterator.next() else { break }
                 if next == "[" {
-                    while let c = iterator.next(), !(0x40...0x7E).contains(c.value) {}
+                    var parameters = ""
+                    while let c = iterator.next() {
+                        guard !(0x40...0x7E).contains(c.value) else {
+                            if c == "C" { output += String(repeating: " ", count: Int(parameters) ?? 1) }
+                            break
+                        }
+                        parameters.unicodeScalars.append(c)
+                    }
                 } else if next == "]" {
                     while let c = iterator.next(), c != "\u{07}", c != "\u{1B}" {}
                 }

@@ -40,7 +40,8 @@ struct MarkdownPainter: Sendable {
 
     /// `text` in no Markdown style (only the base tone).
     func paint(plain text: String) -> String {
-        paint([MarkdownSpan(text: text, style: [])])
+        guard style.colorEnabled, !openings[0].isEmpty else { return text }
+        return paint([MarkdownSpan(text: text, style: [])])
     }
 
     private static let reset = "\u{1B}[0m"

@@ -36,10 +36,14 @@ struct SideColumn: Sendable {
     /// Completed lines, final: the first `committed` are in the scrollback.
     var lines: [WrappedLine] { markdown?.lines ?? wrapper.lines }
 
+    /// How many completed lines there are.
+    var lineCount: Int { markdown?.lines.count ?? wrapper.lines.count }
+
     /// Completed line `index`, if there is one yet (read in place, without copying the column).
     func line(_ index: Int) -> WrappedLine? {
-        let lines = self.lines
-        return index < lines.count ? lines[index] : nil
+        // Optional chaining reads the rows in place (`if let` would copy the column).
+        if let count = markdown?.lines.count { return index < count ? markdown?.lines[index] : nil }
+        return index < wrapper.lines.count ? wrapper.lines[index] : nil
     }
 
     /// Lays out the open Markdown block again if text came since (once per frame).
@@ -79,7 +83,7 @@ struct SideColumn: Sendable {
     }
 
     /// Completed lines waiting to be committed.
-    var uncommittedCompleteCount: Int { max(0, lines.count - committed) }
+    var uncommittedCompleteCount: Int { max(0, lineCount - committed) }
 
     /// Wraps the not-yet-committed text again at `width`.
     mutating func rewrap(width: Int) {

@@ -1,7 +1,7 @@
 @testable import ArenaKit
 
 /// A tiny terminal emulator for tests: enough of VT100 to replay what the live renderer writes
-/// (printable text, CR, LF with scrolling, cursor up, erase to end of screen; SGR and cursor
+/// (printable text, CR, LF with scrolling, cursor up and forward, erase to end of screen; SGR and cursor
 /// visibility are ignored) and to read back the scrollback and the screen.
 struct MiniTerminal {
     let rows: Int
@@ -39,6 +39,7 @@ struct MiniTerminal {
                 let final = characters[end]
                 switch final {
                 case "A": row = max(0, row - (Int(parameters) ?? 1))
+                case "C": column += Int(parameters) ?? 1
                 case "J":
                     screen[row] = Array(screen[row].prefix(column))
                     for below in (row + 1)..<rows { screen[below] = [] }
