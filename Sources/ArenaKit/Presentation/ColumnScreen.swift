@@ -183,11 +183,12 @@ struct ColumnScreen: Sendable {
     private mutating func commitReadyRows() {
         switch layout {
         case .sideBySide:
-            // Rows are appended to a local string: appending to `committedText` in place while
-            // `self` is read for the cells would copy the whole text on every row.
+            // Rows are appended to a local string by a `ColumnCells` of their own: appending to
+            // `committedText` while calling a method of `self` copied the screen on every row.
             var output = ""
             swap(&output, &committedText)
             defer { swap(&output, &committedText) }
+            let cells = self.cells
             while true {
                 let row = sides.a.committed
                 let counts = (a: sides.a.lineCount, b: sides.b.lineCount)
@@ -195,7 +196,7 @@ struct ColumnScreen: Sendable {
                 // Written out for both sides rather than through a closure: this runs for every
                 // committed row, and a closure here captured (copied) the whole screen.
                 guard row < counts.a || sides.a.isFinished, row < counts.b || sides.b.isFinished else { break }
-                appendPairedRow(sides.a.line(row), sides.b.line(row), movingPastPadding: true, to: &output)
+                cells.appendPairedRow(sides.a.line(row), sides.b.line(row), movingPastPadding: true, to: &output)
                 output += "\r\n"
                 sides.a.committed = row + 1
                 sides.b.committed = row + 1
@@ -214,8 +215,9 @@ struct ColumnScreen: Sendable {
     }
 
     private mutating func commitStacked(_ side: Side) {
-        while sides[side].committed < sides[side].lines.count {
-            committedText += stackedRow(side, sides[side].lines[sides[side].committed]) + "\r\n"
+        let cells = self.cells
+        while let line = sides[side].line(sides[side].committed) {
+            committedText += cells.stackedRow(side, line) + "\r\n"
             sides[side].committed += 1
         }
     }
@@ -277,62 +279,15 @@ struct ColumnScreen: Sendable {
     /// The dimmed ` │ ` between the sides (made once: it is drawn on every row).
     private let separator: String
 
+    /// What draws the cells at the current width.
+    private var cells: ColumnCells { ColumnCells(columnWidth: columnWidth, separator: separator, style: style) }
+
     private func pairedRow(_ left: WrappedLine?, _ right: WrappedLine?) -> String {
-        var row = ""
-        appendPairedRow(left, right, to: &row)
-        return row
-    }
-
-    /// Appends the row in place: committing thousands of rows a second, the pieces are not
-    /// made as strings of their own first. A committed row (`movingPastPadding`) is written on
-    /// a blank line that scrolls into the scrollback, so the left cell's padding can be a
-    /// cursor move instead of spaces: the same screen, a third fewer bytes through the terminal
-    /// for an answer of short lines. Live rows keep their spaces, whose cells a resize counts.
-    private func appendPairedRow(_ left: WrappedLine?, _ right: WrappedLine?, movingPastPadding: Bool = false, to output: inout String) {
-        let padding = appendCell(left, pad: !movingPastPadding, to: &output)
-        if movingPastPadding { Self.appendCursorForward(columnWidth - padding, to: &output) }
-        output += separator
-        appendCell(right, pad: false, to: &output)
-    }
-
-    /// `cells` blank cells skipped: a cursor move (`CSI n C`) when that is shorter than spaces.
-    private static func appendCursorForward(_ cells: Int, to output: inout String) {
-        guard cells > 4 else {
-            output += .spaces(cells)
-            return
-        }
-        output += "\u{1B}["
-        output += String(cells)
-        output += "C"
+        cells.pairedRow(left, right)
     }
 
     private func stackedRow(_ side: Side, _ line: WrappedLine?) -> String {
-        var row = style.apply(TerminalStyle.tone(for: side), to: "│") + " "
-        appendCell(line, pad: false, to: &row)
-        return row
-    }
-
-    /// Appends a cell, padded to the column's width when `pad`; returns the cells it took
-    /// before any padding.
-    @discardableResult
-    private func appendCell(_ line: WrappedLine?, pad: Bool, to output: inout String) -> Int {
-        guard let line else {
-            if pad { output += .spaces(columnWidth) }
-            return 0
-        }
-        var text = line.text
-        var width = line.width
-        if width == 0 && !text.isEmpty {
-            (text, width) = text.prefix(cells: columnWidth)
-        }
-        switch line.tone {
-        case _ where line.isStyled: output += text
-        case .answer: output += text
-        case .reasoning: output += style.apply(.dim, to: text)
-        case .notice: output += style.apply(.red, to: text)
-        }
-        if pad { output += .spaces(columnWidth - width) }
-        return width
+        cells.stackedRow(side, line)
     }
 
     private func headerCell(side: Side, name: String) -> String {

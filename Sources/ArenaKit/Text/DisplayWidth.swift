@@ -46,13 +46,31 @@ enum DisplayWidth {
     }
 
     /// The cells of `utf8` from byte `start` (a character boundary: the bytes before it are
-    /// printable ASCII), measured per grapheme cluster.
+    /// printable ASCII): the sum of its scalars' widths when every scalar stands alone as a
+    /// character of its own width, else measured per grapheme cluster.
     private static func measured(_ utf8: some Collection<UInt8>, from start: Int) -> Int {
         // Start one byte early: a combining mark after the last ASCII letter belongs to its
         // cluster, which the letter's one cell already counts.
         let back = max(0, start - 1)
         let text = String(decoding: utf8.dropFirst(back), as: UTF8.self)
-        return graphemeWidth(text) - (back < start ? 1 : 0)
+        let counted = back < start ? 1 : 0
+        var width = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x7F {
+                width += value < 0x20 ? 0 : 1
+                continue
+            }
+            let scalarWidth = of(scalar)
+            // What can join a cluster (marks, joiners, selectors, modifiers, flags): clusters.
+            guard scalarWidth > 0, value != 0x200D, !(0xFE00...0xFE0F).contains(value),
+                  !(0x1F3FB...0x1F3FF).contains(value), !(0x1F1E6...0x1F1FF).contains(value),
+                  !(0x1160...0x11FF).contains(value) else {
+                return graphemeWidth(text) - counted
+            }
+            width += scalarWidth
+        }
+        return width - counted
     }
 
     private static func graphemeWidth(_ text: String) -> Int {
