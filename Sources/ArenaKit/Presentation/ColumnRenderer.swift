@@ -141,8 +141,11 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
+    /// The ticker's frame. When a stream holds the screen it draws (or schedules) a frame
+    /// itself before letting go, so the tick is skipped rather than waited for: waiting on the
+    /// lock (a priority-inheriting futex) spins a core while the holder lays text out.
     private func requestFrame() {
-        state.withLock { state in
+        _ = state.withLockIfAvailable { state in
             guard state.active else { return }
             applyPending(&state)
             drawOrSchedule(&state)
@@ -156,16 +159,25 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             guard !state.frameScheduled else { return }
             state.frameScheduled = true
             let wait = Self.frameInterval - (now - last)
-            DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [weak self] in
-                self?.state.withLock { state in
-                    state.frameScheduled = false
-                    self?.applyPending(&state)
-                    if state.active { self?.draw(&state) }
-                }
-            }
+            scheduleFrame(after: wait)
             return
         }
         draw(&state)
+    }
+
+    /// Draws the scheduled frame after `wait`; if a stream holds the screen then, tries again a
+    /// millisecond later instead of waiting on the lock (see ``requestFrame()``). The holder
+    /// leaves the frame to this, as `frameScheduled` tells it.
+    private func scheduleFrame(after wait: Duration) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [weak self] in
+            guard let self else { return }
+            let drew = self.state.withLockIfAvailable { state in
+                state.frameScheduled = false
+                self.applyPending(&state)
+                if state.active { self.draw(&state) }
+            }
+            if drew == nil { self.scheduleFrame(after: .milliseconds(1)) }
+        }
     }
 
     private func draw(_ state: inout State) {
