@@ -3,8 +3,6 @@ public struct JudgeDefaults: Sendable {
     /// `ARENA_JUDGE`, else the models file's `judge:`.
     public var model: String?
     public var templates: JudgeTemplates = .defaults
-    /// The MMLU question the last turn asked, if it did (reference-guided grading).
-    var lastQuestion: MMLUQuestion?
 
     public init(model: String? = nil, templates: JudgeTemplates = .defaults) {
         self.model = model
@@ -24,11 +22,10 @@ extension ArenaSession {
             throw CommandError("\(command): side \(side.label)'s answer did not finish (\(answer.status.word)); /retry it first")
         }
         let judge = try makeJudge(named: name, command: command)
-        let question = judgeDefaults.lastQuestion
         let turn = JudgedTurn(
             number: turnNumber, question: prompt, answers: SidePair(a: a.text, b: b.text),
             models: SidePair(a: state.a.model.name, b: state.b.model.name), anonymous: judging.blind,
-            reference: question.flatMap { JudgedTurn.mmluReference(letter: $0.answer.letter, text: $0.answerText) })
+            reference: lastTurnReference)
         console.print("asking \(TextSanitizer.sanitizeLine(judge.name)) about turn \(turnNumber)" + (kind == .pairwise ? " (both orders)…" : "…"))
         let result: Result<TranscriptEvent.JudgeVerdict, JudgeError> = await interrupter.run {
             do throws(JudgeError) { return .success(try await judge.verdict(on: turn, kind: kind)) } catch { return .failure(error) }
