@@ -58,9 +58,16 @@ extension ArenaSession {
         pipeline.autoJudge.setShow(show)
     }
 
-    /// Waits for verdicts `/judge auto` still has on their way.
+    /// Waits for the verdicts `/judge auto` still has on their way, saying so on one line.
+    /// Ctrl-C skips the wait: the verdicts not in yet are not recorded (one line says how
+    /// many); those already recorded stay.
     public func waitForPendingJudgements() async {
-        await pipeline.autoJudge.waitForPending()
+        let autoJudge = pipeline.autoJudge
+        let pending = autoJudge.pendingCount
+        guard pending > 0 else { return }
+        console.print("waiting for \(pending) judge verdict\(pending == 1 ? "" : "s")… (Ctrl-C to skip)")
+        let dropped = await interrupter.run { await autoJudge.waitForPending() }
+        if dropped > 0 { console.print("\(dropped) verdict\(dropped == 1 ? "" : "s") not recorded") }
     }
 
     /// The judge called `name`, else the default; warns when it is one of the two models compared.

@@ -28,6 +28,12 @@ final class AutoJudgeObserver: TurnObserver {
         var waiting: [Judgement] = []
         var running: [Int: Task<Void, Never>] = [:]
         var nextID = 0
+        /// Who waits for every verdict to be in (``waitForPending()``).
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Judgements dropped by the last skipped wait.
+        var dropped = 0
+
+        var isIdle: Bool { waiting.isEmpty && running.isEmpty }
     }
 
     private let state: Mutex<State>
@@ -54,6 +60,9 @@ final class AutoJudgeObserver: TurnObserver {
 
     /// The judge in use, if on.
     var judgeName: String? { state.withLock { $0.judge?.name } }
+
+    /// Verdicts still to come: being judged or waiting to be.
+    var pendingCount: Int { state.withLock { $0.waiting.count + $0.running.count } }
 
     /// Where verdicts are shown (the REPL sets one that prints above its prompt).
     func setShow(_ show: @escaping @Sendable (String) -> Void) {
@@ -97,29 +106,59 @@ final class AutoJudgeObserver: TurnObserver {
         }
     }
 
-    /// Records and shows a verdict (or why there is none), and starts the next judgement waiting.
+    /// Records and shows a verdict (or why there is none), unless the wait for it was skipped.
     private func finish(_ judgement: Judgement, _ outcome: Result<TranscriptEvent.JudgeVerdict, JudgeError>) {
         let text: String
         switch outcome {
-        case .success(let verdict):
-            record(.judgeVerdict(verdict))
-            text = verdict.displayText
-        case .failure(let error):
-            text = "turn \(judgement.turn.number) not judged: \(error)"
+        case .success(let verdict): text = verdict.displayText
+        case .failure(let error): text = "turn \(judgement.turn.number) not judged: \(error)"
         }
-        let show = state.withLock { state in
-            state.running[judgement.id] = nil
+        let record = self.record
+        let (show, waiters) = state.withLock { state -> ((@Sendable (String) -> Void)?, [CheckedContinuation<Void, Never>]) in
+            // Dropped by a skipped wait: not recorded, not shown.
+            guard state.running.removeValue(forKey: judgement.id) != nil else { return (nil, []) }
+            // Recorded under the lock, so a skip never counts a verdict that was recorded.
+            if case .success(let verdict) = outcome { record(.judgeVerdict(verdict)) }
             startWaiting(&state)
-            return state.show
+            let waiters = state.isIdle ? state.waiters : []
+            if state.isIdle { state.waiters = [] }
+            return (state.show, waiters)
         }
-        show(text)
+        show?(text)
+        for waiter in waiters { waiter.resume() }
     }
 
-    /// Waits for every verdict still to come, also those waiting to start (before the session ends).
-    func waitForPending() async {
-        // A judgement finishing starts the next one waiting before its task ends.
-        while let task = state.withLock({ $0.running.values.first }) {
-            await task.value
+    /// Waits for every verdict still to come (before the session ends or loads another).
+    /// Cancelling the wait (Ctrl-C) skips it: the verdicts not in yet are dropped, never
+    /// recorded. Returns how many were dropped.
+    func waitForPending() async -> Int {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let idle = state.withLock { state in
+                    if !state.isIdle { state.waiters.append(continuation) }
+                    return state.isIdle
+                }
+                if idle { continuation.resume() }
+            }
+        } onCancel: {
+            dropPending()
         }
+        return state.withLock { state in
+            defer { state.dropped = 0 }
+            return state.dropped
+        }
+    }
+
+    /// Drops every judgement not finished yet (their requests are cancelled) and wakes the waiters.
+    private func dropPending() {
+        let waiters = state.withLock { state in
+            state.dropped += state.waiting.count + state.running.count
+            for task in state.running.values { task.cancel() }
+            state.waiting = []
+            state.running = [:]
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
     }
 }
