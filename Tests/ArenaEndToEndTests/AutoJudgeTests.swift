@@ -100,4 +100,61 @@ import Testing
         #expect(!terminal.text.contains("not recorded"))
         #expect(try JudgeTestSupport.verdictEvents(in: transcripts).compactMap { $0["turn"] as? Int }.sorted() == [1, 2, 3])
     }
+
+    /// Returns once `path` holds `text` (the transcript is written as events happen).
+    private func waitUntilFile(_ path: String, contains text: String) throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !((try? String(contentsOfFile: path, encoding: .utf8))?.contains(text) ?? false) {
+            guard ContinuousClock.now < deadline else { throw PseudoTerminal.Timeout(waitingFor: text, screen: path) }
+            usleep(10_000)
+        }
+    }
+
+    @Test func aVerdictArrivingMidTurnWaitsForTheTurnsFootersWhenInputIsAFile() async throws {
+        let (server, port, environment) = try await JudgeTestSupport.judgeServer()
+        defer { Task { await server.shutdown() } }
+        let home = ArenaBinary.temporaryHome()
+        let config = home + "/models.yaml"
+        try """
+            models:
+              alpha: {provider: openai, base_url: "http://127.0.0.1:\(port)/v1", key: "k"}
+              beta: {provider: openai, base_url: "http://127.0.0.1:\(port)/v1", key: "k"}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        server.setBehaviour(.held(.answer(.words("Alpha answers (turn)."))), forModel: "alpha")
+        server.setBehaviour(.held(.answer(.words("Beta answers plainly."))), forModel: "beta")
+        server.setBehaviour(.held(Self.judge), forModel: "judge")
+        let input = home + "/input.txt"
+        try "/judge auto judge\nFirst question\nSecond question\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let transcripts = home + "/transcripts"
+        // `arena < file` on a terminal: the live columns draw, lines come from the file.
+        let terminal = try PseudoTerminal(
+            running: "/bin/sh", arguments: ["-c", "exec \"$0\" --config \"$1\" --transcripts \"$2\" --model-a alpha --model-b beta < \"$3\"", ArenaBinary.path, config, transcripts, input],
+            environment: ArenaBinary.environment(home: home, extra: environment))
+        defer { terminal.close() }
+        await server.waitForHeldResponses(1, model: "alpha")
+        await server.waitForHeldResponses(1, model: "beta")
+        server.releaseHeldResponses(model: "alpha")
+        server.releaseHeldResponses(model: "beta")
+        // Turn 1 is over and being judged; turn 2 is drawing, its answers held.
+        await server.waitForHeldResponses(2, model: "judge")
+        await server.waitForHeldResponses(1, model: "alpha")
+        await server.waitForHeldResponses(1, model: "beta")
+        server.releaseHeldResponses(model: "judge")
+        let recorded = try #require(try FileManager.default.contentsOfDirectory(atPath: transcripts).first { $0.hasSuffix(".jsonl") })
+        try waitUntilFile(transcripts + "/" + recorded, contains: #""type":"judge_verdict""#)
+        // The verdict is in, mid-turn: it waits for turn 2's footers.
+        server.setBehaviour(.answer(.words("Alpha answers (turn).")), forModel: "alpha")
+        server.setBehaviour(.answer(.words("Beta answers plainly.")), forModel: "beta")
+        server.setBehaviour(Self.judge, forModel: "judge")
+        server.releaseHeldResponses()
+        #expect(try terminal.waitForExit() == 0)
+        try terminal.waitForEndOfOutput()
+        let text = terminal.text
+        #expect(text.occurrences(of: "judge judge on turn 1: A wins") == 1, "\(text)")
+        let verdict = try #require(text.range(of: "judge judge on turn 1: A wins"))
+        let secondTurn = try #require(text.range(of: "Second question", options: .backwards))
+        // Both of turn 2's footers ("done") were drawn before it.
+        #expect(secondTurn.upperBound < verdict.lowerBound, "\(text)")
+        #expect(text[secondTurn.upperBound..<max(secondTurn.upperBound, verdict.lowerBound)].occurrences(of: "done") >= 2, "\(text)")
+    }
 }

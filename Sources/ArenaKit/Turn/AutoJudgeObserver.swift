@@ -5,7 +5,9 @@ import Synchronization
 /// through `show` when it arrives. Off until ``start(judge:kind:)``.
 ///
 /// At most ``maximumInFlight`` turns are judged at once: when turns end faster than the judge
-/// answers (a script, `arena run`), the others wait their turn, in order.
+/// answers (a script, `arena run`), the others wait their turn, in order. A verdict that
+/// arrives while a turn is being drawn is held and shown once that turn's footers are out, so it
+/// never lands in the middle of the streaming columns.
 final class AutoJudgeObserver: TurnObserver {
     /// Turns judged at once. A judgement is two requests (both orders, or both answers rated),
     /// so at most four judge requests are in flight: well inside the HTTP client's eight
@@ -28,6 +30,9 @@ final class AutoJudgeObserver: TurnObserver {
         var waiting: [Judgement] = []
         var running: [Int: Task<Void, Never>] = [:]
         var nextID = 0
+        /// Turns begun and not yet ended: while there are any, verdicts are held.
+        var turnsDrawing = 0
+        var held: [String] = []
         /// Who waits for every verdict to be in (``waitForPending()``).
         var waiters: [CheckedContinuation<Void, Never>] = []
         /// Judgements dropped by the last skipped wait.
@@ -69,14 +74,25 @@ final class AutoJudgeObserver: TurnObserver {
         state.withLock { $0.show = show }
     }
 
+    func turnBegan(_ turn: TurnRequest) {
+        state.withLock { $0.turnsDrawing += 1 }
+    }
+
     func turnEnded(_ turn: TurnRequest, results: SidePair<FinalAnswer?>) {
-        guard let judged = Self.judgedTurn(turn, results: results) else { return }
-        state.withLock { state in
-            guard let judge = state.judge else { return }
-            state.waiting.append(Judgement(id: state.nextID, turn: judged, judge: judge, kind: state.kind))
-            state.nextID += 1
-            startWaiting(&state)
+        let judged = Self.judgedTurn(turn, results: results)
+        let (show, held) = state.withLock { state -> (@Sendable (String) -> Void, [String]) in
+            state.turnsDrawing = max(0, state.turnsDrawing - 1)
+            if let judged, let judge = state.judge {
+                state.waiting.append(Judgement(id: state.nextID, turn: judged, judge: judge, kind: state.kind))
+                state.nextID += 1
+                startWaiting(&state)
+            }
+            guard state.turnsDrawing == 0 else { return (state.show, [String]()) }
+            defer { state.held = [] }
+            return (state.show, state.held)
         }
+        // The renderer, an earlier observer, has drawn this turn's footers by now.
+        for text in held { show(text) }
     }
 
     /// The turn as the judge sees it, when it ended with two finished answers (a failed or
@@ -122,6 +138,10 @@ final class AutoJudgeObserver: TurnObserver {
             startWaiting(&state)
             let waiters = state.isIdle ? state.waiters : []
             if state.isIdle { state.waiters = [] }
+            if state.turnsDrawing > 0 {
+                state.held.append(text)
+                return (nil, waiters)
+            }
             return (state.show, waiters)
         }
         show?(text)
