@@ -86,4 +86,24 @@ public final class ProviderTestServer: Sendable {
     public func isDisconnected(request index: Int) -> Bool {
         state.isDisconnected(request: index)
     }
+
+    /// Requests being answered now: received, and their response neither ended nor cut off by
+    /// the connection closing (a held or stalled response counts until then).
+    public var requestsInFlight: Int { state.requestsInFlight }
+
+    /// The most requests that were being answered at once, so far.
+    public var mostRequestsInFlight: Int { state.mostRequestsInFlight }
+
+    /// Returns once at least `count` responses are held (``TestBehaviour/held(_:)``), not yet
+    /// released: of requests for `model`, or for any model.
+    public func waitForHeldResponses(_ count: Int, model: String? = nil) async {
+        await state.waitForHeld(count, model: model)
+    }
+
+    /// Sends every response held so far (of requests for `model`, or for any model), each as its
+    /// behaviour says; returns how many.
+    @discardableResult
+    public func releaseHeldResponses(model: String? = nil) -> Int {
+        state.releaseHeld(model: model)
+    }
 }

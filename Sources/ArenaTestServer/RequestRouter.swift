@@ -55,6 +55,7 @@ struct RequestRouter {
         let chatRenderer = DialectRenderer(dialect: dialect, requestedModel: model, wantsUsageChunk: body.contains("\"include_usage\":true"))
         var chosen = behaviour(model)
         if case .judge(let judge) = chosen { chosen = .answer(.words(judge.reply(toRequestBody: body))) }
+        if case .held(.judge(let judge)) = chosen { chosen = .held(.answer(.words(judge.reply(toRequestBody: body)))) }
         return Self.plan(for: chosen, renderer: chatRenderer)
     }
 
@@ -167,6 +168,10 @@ struct RequestRouter {
             return .eventStream(texts(events[...]) + [.text(terminator)])
         case .judge(let judge):
             return plan(for: .answer(.words(judge.reply(toRequestBody: ""))), renderer: renderer)
+        case .held(let behaviour):
+            var plan = plan(for: behaviour, renderer: renderer)
+            plan.heldFor = renderer.requestedModel
+            return plan
         case .firehose(let chunks, let texts):
             let rendered = texts.isEmpty ? [renderer.firehoseChunk(text: "")] : texts.map(renderer.firehoseChunk(text:))
             return .eventStream([.repeated(chunks: rendered, count: chunks), .text(renderer.firehoseEnd(chunks: chunks))])

@@ -21,6 +21,9 @@ struct ResponsePlan: Sendable {
     var headers: [(String, String)]
     var parts: [Part]
     var ending: Ending = .end
+    /// The model whose request this answers, when the plan is sent only once the test releases
+    /// it (``TestBehaviour/held(_:)``).
+    var heldFor: String?
 
     static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> ResponsePlan {
         ResponsePlan(

@@ -2,7 +2,8 @@ import NIOCore
 import Synchronization
 
 /// The test server's shared, thread-safe state: scripted behaviours, recorded requests, open
-/// connections and who is waiting for a connection to close.
+/// connections, who is waiting for a connection to close, the responses held until released,
+/// and how many requests are being answered at once.
 final class ServerState: Sendable {
     private struct Inner {
         var queue: [TestBehaviour] = []
@@ -11,6 +12,10 @@ final class ServerState: Sendable {
         var closedRequests: Set<Int> = []
         var disconnectWaiters: [Int: [CheckedContinuation<Void, Never>]] = [:]
         var channels: [ObjectIdentifier: any Channel] = [:]
+        var held: [(model: String, release: @Sendable () -> Void)] = []
+        var heldWaiters: [(count: Int, model: String?, continuation: CheckedContinuation<Void, Never>)] = []
+        var inFlight = 0
+        var mostInFlight = 0
     }
 
     private let inner = Mutex(Inner())
@@ -80,6 +85,60 @@ final class ServerState: Sendable {
         inner.withLock { inner in
             defer { inner.channels = [:] }
             return Array(inner.channels.values)
+        }
+    }
+
+    /// A request began to be answered.
+    func responseStarted() {
+        inner.withLock { inner in
+            inner.inFlight += 1
+            inner.mostInFlight = max(inner.mostInFlight, inner.inFlight)
+        }
+    }
+
+    /// A request's response ended, or its connection closed before it did.
+    func responseEnded() {
+        inner.withLock { $0.inFlight -= 1 }
+    }
+
+    var requestsInFlight: Int { inner.withLock { $0.inFlight } }
+    var mostRequestsInFlight: Int { inner.withLock { $0.mostInFlight } }
+
+    /// Keeps a response to a request for `model` back until ``releaseHeld(model:)``; `release` sends it.
+    func hold(model: String, _ release: @escaping @Sendable () -> Void) {
+        let ready = inner.withLock { inner -> [CheckedContinuation<Void, Never>] in
+            inner.held.append((model, release))
+            let held = inner.held
+            let isReady = { (waiter: (count: Int, model: String?, continuation: CheckedContinuation<Void, Never>)) in
+                held.filter { waiter.model == nil || $0.model == waiter.model }.count >= waiter.count
+            }
+            defer { inner.heldWaiters.removeAll(where: isReady) }
+            return inner.heldWaiters.filter(isReady).map(\.continuation)
+        }
+        for waiter in ready { waiter.resume() }
+    }
+
+    /// Sends every response held so far (for `model`, or for any); returns how many.
+    @discardableResult
+    func releaseHeld(model: String? = nil) -> Int {
+        let releases = inner.withLock { inner in
+            let matching = { (held: (model: String, release: @Sendable () -> Void)) in model == nil || held.model == model }
+            defer { inner.held.removeAll(where: matching) }
+            return inner.held.filter(matching).map(\.release)
+        }
+        for release in releases { release() }
+        return releases.count
+    }
+
+    /// Returns once at least `count` responses (for `model`, or for any) are held.
+    func waitForHeld(_ count: Int, model: String?) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = inner.withLock { inner -> Bool in
+                if inner.held.filter({ model == nil || $0.model == model }).count >= count { return true }
+                inner.heldWaiters.append((count, model, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
         }
     }
 }

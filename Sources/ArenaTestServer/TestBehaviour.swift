@@ -108,6 +108,10 @@ public enum TestBehaviour: Sendable, Hashable {
     case redirect(status: Int, location: String)
     /// Replies as a judge model would, reading the answers in the request (see ``TestJudge``).
     case judge(TestJudge)
+    /// Sends nothing (not even the status line) until the test calls
+    /// ``ProviderTestServer/releaseHeldResponses()``, then behaves as `behaviour`: a response
+    /// held without a sleep, for as long as the test needs.
+    indirect case held(TestBehaviour)
 
     /// Streams `chunks` chunks carrying `text` each, as fast as possible.
     public static func firehose(chunks: Int, text: String) -> TestBehaviour { .firehose(chunks: chunks, texts: [text]) }

@@ -13,6 +13,8 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var body: [UInt8] = []
     private var servedRequests: [Int] = []
     private var isActive = true
+    /// Whether a response is being sent (one at a time: the pipeline holds pipelined requests back).
+    private var isResponding = false
 
     init(state: ServerState, router: RequestRouter) {
         self.state = state
@@ -26,6 +28,7 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         isActive = false
+        endResponse()
         state.remove(context.channel)
         state.connectionClosed(servingRequests: servedRequests)
         context.fireChannelInactive()
@@ -44,6 +47,8 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
             let request = Self.record(head: head, body: body)
             let index = state.record(request)
             servedRequests.append(index)
+            isResponding = true
+            state.responseStarted()
             let state = self.state
             let plan = router.plan(for: request) { state.nextBehaviour(forModel: $0) }
             write(plan, context: context)
@@ -66,7 +71,29 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         return RecordedRequest(method: head.method.rawValue, path: path, query: query, headers: headers, body: body)
     }
 
+    /// Notes that the response being sent is over (ended, or its connection gone).
+    private func endResponse() {
+        guard isResponding else { return }
+        isResponding = false
+        state.responseEnded()
+    }
+
     private func write(_ plan: ResponsePlan, context: ChannelHandlerContext) {
+        guard isActive else { return }
+        if let model = plan.heldFor {
+            var released = plan
+            released.heldFor = nil
+            let unheld = released
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let eventLoop = context.eventLoop
+            state.hold(model: model) {
+                eventLoop.execute {
+                    let (handler, context) = bound.value
+                    handler.write(unheld, context: context)
+                }
+            }
+            return
+        }
         var headers = HTTPHeaders()
         for (name, value) in plan.headers { headers.add(name: name, value: value) }
         let status = HTTPResponseStatus(statusCode: plan.status)
@@ -97,6 +124,7 @@ final class TestServerHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.flush()
         switch ending {
         case .end:
+            endResponse()
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case .stall:
             break

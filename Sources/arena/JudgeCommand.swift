@@ -72,6 +72,7 @@ struct JudgeCommand: AsyncParsableCommand {
             throw CLIFailure(error.description)
         }
         bar.withLock { $0?.finish() }
+        for repair in summary.repairs { setup.console.error(repair) }
         if let warning = summary.selfPreferenceWarning { setup.console.error(warning) }
         for problem in summary.problems { setup.console.error(problem) }
         print(summary.text)

@@ -162,6 +162,56 @@ import Testing
         #expect(shown.status == 0, "\(shown.stderr)")
     }
 
+    /// Each line of `path` as JSON (a line that is not fails the test), as "type turn".
+    private func eventKinds(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+            return "\(object["type"] as? String ?? "?") \((object["turn"] as? Int).map(String.init) ?? "-")"
+        }
+    }
+
+    /// Cuts the file at `path` in the middle of line `line` (1-based), as a killed writer leaves it.
+    private func cutMidLine(_ path: String, line: Int) throws {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.prefix(line - 1).map { $0 + "\n" }.joined() + lines[line - 1].prefix(lines[line - 1].count / 2)
+        try kept.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    @Test func aCopyCutOffMidLineByAnInterruptedRunIsRepairedOnResume() async throws {
+        let (server, environment) = try await judgeServer()
+        defer { Task { await server.shutdown() } }
+        server.setBehaviour(.judge(.prefersAnswerContaining("Paris")), forModel: "judge")
+        let directory = ArenaBinary.temporaryHome()
+        _ = try writeTranscript(in: directory, turns: 3)
+        let output = directory + "/judged/2026-11-01T10-00-00.jsonl"
+        let first = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let whole = try eventKinds(output)
+        let originalKinds = whole.filter { !$0.hasPrefix("judge_verdict") }
+        #expect(whole.count == originalKinds.count + 3)
+
+        // Killed while writing the last verdict: half of its line is there.
+        try cutMidLine(output, line: whole.count)
+        let resumed = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("\(output):\(whole.count): the last line is cut off (an earlier run was stopped while writing it); rewritten from the original and the 2 verdicts written whole"), "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("1 turn judged, 2 already judged"), "\(resumed.stdout)")
+        let repaired = try eventKinds(output)
+        #expect(repaired.filter { !$0.hasPrefix("judge_verdict") } == originalKinds)
+        #expect(try verdictLines(output).compactMap { $0["turn"] as? Int }.sorted() == [1, 2, 3])
+
+        // Killed while copying the original, before any verdict: the copy is made whole again.
+        try cutMidLine(output, line: 3)
+        let recopied = try ArenaBinary.runPiped(["judge", directory, "--judge", "judge"], input: "", extra: environment)
+        #expect(recopied.status == 0, "\(recopied.stderr)")
+        #expect(recopied.stderr.contains("\(output):3: the last line is cut off"), "\(recopied.stderr)")
+        #expect(recopied.stdout.contains("3 turns judged"), "\(recopied.stdout)")
+        #expect(try eventKinds(output).filter { !$0.hasPrefix("judge_verdict") } == originalKinds)
+        #expect(try verdictLines(output).compactMap { $0["turn"] as? Int }.sorted() == [1, 2, 3])
+        let shown = try ArenaBinary.runPiped(["show", output], input: "", extra: environment)
+        #expect(shown.status == 0 && !shown.stderr.contains("cut off"), "\(shown.stderr)")
+    }
+
     @Test func aJudgeJudgingItsOwnAnswersIsWarnedAbout() async throws {
         let (server, environment) = try await judgeServer()
         defer { Task { await server.shutdown() } }

@@ -6,25 +6,8 @@ import Testing
 /// Issue 14 in the REPL: `/judge`, `/judge score`, `/judge auto`, blind battles, and the
 /// verdict shown above the prompt on a terminal.
 @Suite(.serialized) struct JudgeREPLTests {
-    private func judgeServer() async throws -> (ProviderTestServer, Int, [String: String]) {
-        let server = ProviderTestServer(dialect: .openAI, apiKey: "k", models: ["judge"])
-        let port = try await server.start()
-        return (server, port, [
-            "JUDGE_ENDPOINT": "http://127.0.0.1:\(port)/v1", "JUDGE_KEY": "k", "JUDGE_MODEL": "judge",
-            "ARENA_PACE": "0", "NO_COLOR": "1",
-        ])
-    }
-
-    private func verdictEvents(in directory: String) throws -> [[String: Any]] {
-        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }.flatMap { name in
-            try String(contentsOfFile: directory + "/" + name, encoding: .utf8).split(separator: "\n")
-                .compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-                .filter { $0["type"] as? String == "judge_verdict" }
-        }
-    }
-
     @Test func judgeScoreAndAutoAreShownAndRecordedApartFromVotes() async throws {
-        let (server, _, environment) = try await judgeServer()
+        let (server, _, environment) = try await JudgeTestSupport.judgeServer()
         defer { Task { await server.shutdown() } }
         // scribe's answers say "(turn N)", echo's repeat the question: the judge prefers scribe.
         server.setBehaviour(.judge(.prefersAnswerContaining("(turn")), forModel: "judge")
@@ -38,7 +21,7 @@ import Testing
         #expect(result.stdout.contains("every following turn is judged by judge"))
         #expect(result.stdout.contains("judge judge on turn 2: B wins"))
         #expect(result.stdout.contains("Rated from the pairwise verdicts of judge judge (not human votes)"))
-        let events = try verdictEvents(in: directory)
+        let events = try JudgeTestSupport.verdictEvents(in: directory)
         #expect(events.map { $0["kind"] as? String } == ["pairwise", "score", "pairwise"])
         #expect(events.map { $0["turn"] as? Int } == [1, 1, 2])
         #expect(events.first?["model_a"] as? String == "echo" && events.first?["model_b"] as? String == "scribe")
@@ -49,7 +32,7 @@ import Testing
     }
 
     @Test func aScriptWaitsForItsAutomaticVerdicts() async throws {
-        let (server, _, environment) = try await judgeServer()
+        let (server, _, environment) = try await JudgeTestSupport.judgeServer()
         defer { Task { await server.shutdown() } }
         server.setBehaviour(.slow(.words("Both fine. [[C]]"), delayMilliseconds: 20), forModel: "judge")
         let directory = ArenaBinary.temporaryHome()
@@ -58,11 +41,11 @@ import Testing
         let result = try ArenaBinary.runPiped(["run", script, "--transcripts", directory], input: "", extra: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("judge judge on turn 1: a tie"), "\(result.stdout)")
-        #expect(try verdictEvents(in: directory).count == 1)
+        #expect(try JudgeTestSupport.verdictEvents(in: directory).count == 1)
     }
 
     @Test func theDefaultJudgeAndTheSelfPreferenceWarning() async throws {
-        let (server, _, environment) = try await judgeServer()
+        let (server, _, environment) = try await JudgeTestSupport.judgeServer()
         defer { Task { await server.shutdown() } }
         server.setBehaviour(.judge(.prefersFirstPosition), forModel: "judge")
         let none = try ArenaBinary.runPiped(["--no-record"], input: "hi\n/judge\n", extra: environment)
@@ -79,7 +62,7 @@ import Testing
     }
 
     @Test func inABlindBattleTheJudgeNeverSeesNorShowsTheNames() async throws {
-        let (server, port, environment) = try await judgeServer()
+        let (server, port, environment) = try await JudgeTestSupport.judgeServer()
         defer { Task { await server.shutdown() } }
         server.setBehaviour(.judge(.prefersAnswerContaining("sea")), forModel: "judge")
         server.setBehaviour(.answer(.words("Rivers run to the sea.")), forModel: "zeta-one")
@@ -110,7 +93,7 @@ import Testing
     }
 
     @Test func anAutomaticVerdictIsPrintedAboveThePromptKeepingWhatIsTyped() async throws {
-        let (server, _, environment) = try await judgeServer()
+        let (server, _, environment) = try await JudgeTestSupport.judgeServer()
         defer { Task { await server.shutdown() } }
         server.setBehaviour(.slow(.words("The first one reads better. [[A]]"), delayMilliseconds: 40), forModel: "judge")
         let terminal = try PseudoTerminal(environment: ArenaBinary.environment(

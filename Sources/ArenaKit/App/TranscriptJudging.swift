@@ -36,6 +36,9 @@ public struct TranscriptJudging: Sendable {
         /// One line per problem that did not stop the run (a file that did not load, a reply
         /// without a verdict), sanitised.
         public var problems: [String] = []
+        /// One line per judged copy an earlier, interrupted run left broken and this one
+        /// repaired (not a failure), sanitised.
+        public var repairs: [String] = []
         /// The failure that stopped the run, if one did.
         public var failure: String?
         /// The folder the judged transcripts are in.
@@ -147,24 +150,19 @@ public struct TranscriptJudging: Sendable {
         return (files, (path as NSString).appendingPathComponent("judged"))
     }
 
-    /// Opens (or starts, as a copy of the original) the judged transcript for `input` and lists
-    /// its turns not yet judged.
+    /// Opens (or starts, as a copy of the original; repairs, when an earlier run broke it) the
+    /// judged transcript for `input` and lists its turns not yet judged.
     private func prepare(_ input: String, output: String, judge: Judge, summary: inout Summary) throws -> (writer: TranscriptWriter, jobs: [Job]) {
         let (records, _) = try TranscriptReader.records(path: input)
         let original = LoadedTranscript(file: input, records: records)
         let fileName = (input as NSString).lastPathComponent
         let target = (output as NSString).appendingPathComponent(fileName)
+        let copy = try JudgedCopy.open(target, original: records)
+        if let note = copy.repairNote { summary.repairs.append(note) }
+        let writer = copy.writer
         var judged: Set<String> = []
-        let writer: TranscriptWriter
-        if FileManager.default.fileExists(atPath: target) {
-            let (existing, _) = try TranscriptReader.load(path: target)
-            for verdict in existing.judgeVerdicts where verdict.judge == judge.name && verdict.kind == kind {
-                judged.insert("\(verdict.turn) \(verdict.template)")
-            }
-            writer = try TranscriptWriter(appendingTo: target)
-        } else {
-            writer = try TranscriptWriter(creatingAt: target)
-            for record in records { try writer.record(record) }
+        for verdict in copy.verdicts where verdict.judge == judge.name && verdict.kind == kind {
+            judged.insert("\(verdict.turn) \(verdict.template)")
         }
         var jobs: [Job] = []
         var seen: Set<Int> = []

@@ -74,8 +74,12 @@ public final class REPL {
                 session.console.print(text)
             }
         }
-        await session.waitForPendingJudgements()
+        // No prompt will come: what waited for one is printed now, and verdicts still on their
+        // way as they arrive.
         reader.flushWaitingNotices()
+        let console = session.console
+        session.showJudgeVerdicts { text in console.print(text) }
+        await session.waitForPendingJudgements()
         return failures == 0 ? 0 : 1
     }
 

@@ -3,8 +3,6 @@ public struct JudgeDefaults: Sendable {
     /// `ARENA_JUDGE`, else the models file's `judge:`.
     public var model: String?
     public var templates: JudgeTemplates = .defaults
-    /// The MMLU question the last turn asked, if it did (reference-guided grading).
-    var lastQuestion: MMLUQuestion?
 
     public init(model: String? = nil, templates: JudgeTemplates = .defaults) {
         self.model = model
@@ -24,11 +22,10 @@ extension ArenaSession {
             throw CommandError("\(command): side \(side.label)'s answer did not finish (\(answer.status.word)); /retry it first")
         }
         let judge = try makeJudge(named: name, command: command)
-        let question = judgeDefaults.lastQuestion
         let turn = JudgedTurn(
             number: turnNumber, question: prompt, answers: SidePair(a: a.text, b: b.text),
             models: SidePair(a: state.a.model.name, b: state.b.model.name), anonymous: judging.blind,
-            reference: question.flatMap { JudgedTurn.mmluReference(letter: $0.answer.letter, text: $0.answerText) })
+            reference: lastTurnReference)
         console.print("asking \(TextSanitizer.sanitizeLine(judge.name)) about turn \(turnNumber)" + (kind == .pairwise ? " (both orders)…" : "…"))
         let result: Result<TranscriptEvent.JudgeVerdict, JudgeError> = await interrupter.run {
             do throws(JudgeError) { return .success(try await judge.verdict(on: turn, kind: kind)) } catch { return .failure(error) }
@@ -61,9 +58,16 @@ extension ArenaSession {
         pipeline.autoJudge.setShow(show)
     }
 
-    /// Waits for verdicts `/judge auto` still has on their way.
+    /// Waits for the verdicts `/judge auto` still has on their way, saying so on one line.
+    /// Ctrl-C skips the wait: the verdicts not in yet are not recorded (one line says how
+    /// many); those already recorded stay.
     public func waitForPendingJudgements() async {
-        await pipeline.autoJudge.waitForPending()
+        let autoJudge = pipeline.autoJudge
+        let pending = autoJudge.pendingCount
+        guard pending > 0 else { return }
+        console.print("waiting for \(pending) judge verdict\(pending == 1 ? "" : "s")… (Ctrl-C to skip)")
+        let dropped = await interrupter.run { await autoJudge.waitForPending() }
+        if dropped > 0 { console.print("\(dropped) verdict\(dropped == 1 ? "" : "s") not recorded") }
     }
 
     /// The judge called `name`, else the default; warns when it is one of the two models compared.

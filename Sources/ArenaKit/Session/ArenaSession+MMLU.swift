@@ -1,15 +1,20 @@
 import Foundation
 
 /// What a session knows about MMLU: the question bank (loaded when first needed), the subject
-/// picked, the questions last listed, a question put on the prompt line, and the question last
-/// graded. (The score is kept by the turn pipeline's grader.)
+/// picked, the questions last listed, a question put on the prompt line, and the question the
+/// conversation's last turn asked. (The score is kept by the turn pipeline's grader.)
 struct MMLUSessionState {
     private let load: @Sendable () throws -> MMLUQuestionBank
     private var loaded: MMLUQuestionBank?
     var subject: MMLUSubject?
     var listed: [MMLUQuestion] = []
     var onTheLine: MMLUQuestion?
-    var lastQuestion: MMLUQuestion?
+    /// The MMLU question the conversation's last turn asked (`nil` for any other question):
+    /// what `/retry` grades the new answers against and `/judge score` shows the judge.
+    var lastTurnQuestion: MMLUQuestion?
+    /// The right letter a loaded transcript recorded with its last turn, when the question is
+    /// not in this bank (so only the letter is known).
+    var lastTurnRecordedLetter: String?
     var generator = SystemRandomNumberGenerator()
 
     init(load: @escaping @Sendable () throws -> MMLUQuestionBank) {
@@ -36,8 +41,34 @@ struct MMLUSessionState {
 }
 
 extension ArenaSession {
-    /// The question most recently asked and graded, for `/retry`.
-    var lastQuestion: MMLUQuestion? { mmlu.lastQuestion }
+    /// Notes the MMLU question the conversation's last turn asked (`nil`: not one).
+    func noteLastTurnQuestion(_ question: MMLUQuestion?) {
+        mmlu.lastTurnQuestion = question
+        mmlu.lastTurnRecordedLetter = nil
+    }
+
+    /// After `/load`: the loaded transcript's last turn's question, found in the bank by its
+    /// recorded subject, split and row (and right letter, when recorded); only the letter
+    /// when the bank here does not hold it.
+    func noteLoadedLastTurn(_ reference: TranscriptEvent.MMLUReference?) {
+        noteLastTurnQuestion(nil)
+        guard let reference else { return }
+        let id = "\(reference.subject)/\(reference.split ?? "")/\(reference.index ?? -1)"
+        if let question = try? mmlu.bank().question(withID: id), reference.answer.map({ $0 == question.answer.letter }) ?? true {
+            mmlu.lastTurnQuestion = question
+        } else {
+            mmlu.lastTurnRecordedLetter = reference.answer
+        }
+    }
+
+    /// What `/judge score` tells the judge about the last turn's right answer, when it asked
+    /// an MMLU question whose answer is known.
+    var lastTurnReference: String? {
+        if let question = mmlu.lastTurnQuestion {
+            return JudgedTurn.mmluReference(letter: question.answer.letter, text: question.answerText)
+        }
+        return JudgedTurn.mmluReference(letter: mmlu.lastTurnRecordedLetter)
+    }
 
     /// Text the line editor should offer at the next prompt (from `/random`), taken once.
     func takeLineToEdit() -> String? {

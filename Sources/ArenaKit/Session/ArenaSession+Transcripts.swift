@@ -44,6 +44,7 @@ extension ArenaSession {
         }
         state = restored
         turnNumber = loaded.turns.map(\.number).max() ?? state.turnCount
+        noteLoadedLastTurn(loaded.turns.last?.mmlu)
         startRecording(source: path)
         console.print("loaded \(state.turnCount) turn\(state.turnCount == 1 ? "" : "s") from \(path): A \(state.a.model.displayName), B \(state.b.model.displayName)")
     }

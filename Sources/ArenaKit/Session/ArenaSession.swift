@@ -92,6 +92,7 @@ public final class ArenaSession {
         turnNumber += 1
         let requests = SidePair(a: state.a.request(for: prompt), b: state.b.request(for: prompt))
         let answers = await run(turn(prompt, requests: requests, sides: .both, question: question, origin: origin))
+        noteLastTurnQuestion(question)
         state.appendTurn(prompt: prompt, answers: answers.map { _, answer in answer ?? Answer(status: .interrupted) })
     }
 
@@ -100,7 +101,7 @@ public final class ArenaSession {
     func retry(_ selection: SideSelection) async throws(CommandError) {
         guard let prompt = state.lastPrompt else { throw CommandError("/retry: nothing to retry yet; ask something first") }
         let requests = SidePair(a: state.a.retryRequest(asking: prompt), b: state.b.retryRequest(asking: prompt))
-        var request = turn(prompt, requests: requests, sides: selection, question: lastQuestion, origin: .retry)
+        var request = turn(prompt, requests: requests, sides: selection, question: mmlu.lastTurnQuestion, origin: .retry)
         for side in Side.allCases where !selection.sides.contains(side) {
             if let last = state[side].turns.last, last.prompt == prompt { request.keptAnswers[side] = last.answer }
         }
@@ -138,8 +139,6 @@ public final class ArenaSession {
 
     /// Runs `turn` through the pipeline, cancellable with Ctrl-C; returns each asked side's answer.
     private func run(_ turn: TurnRequest) async -> SidePair<Answer?> {
-        if let question = turn.question { mmlu.lastQuestion = question }
-        judgeDefaults.lastQuestion = turn.question
         let pipeline = self.pipeline
         let results = await interrupter.run { await pipeline.run(turn) }
         return results.map { _, final in final?.answer }
