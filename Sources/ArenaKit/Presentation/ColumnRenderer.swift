@@ -4,19 +4,19 @@ import Synchronization
 /// The live renderer for a terminal: draws a turn as two labelled columns (or stacked, on a
 /// narrow terminal) that update as text arrives.
 ///
+/// The streams only hand text over: it is queued, and the renderer's own serial queue lays it
+/// out and draws, so laying out one answer (Markdown, above all) never holds up reading the
+/// next piece of either stream from the network, and two cores do the two jobs at once.
 /// Frames are drawn at most 60 times a second, but the first change after a quiet spell is
 /// drawn at once, so the first token is on screen without waiting for a frame. A ticker
 /// redraws ten times a second so that waiting times, retry countdowns and speeds stay current.
-///
-/// The two streams never wait for each other: text is queued, and whichever stream finds the
-/// screen free applies everything queued (both sides, in order) and draws; a stream that finds
-/// it busy leaves its text to the one drawing, which looks again before it lets go.
 final class ColumnRenderer: TurnRenderer, Sendable {
     /// Text and progress handed over by the streams and not yet applied to the screen.
     private struct Pending: Sendable {
         var texts: [(text: String, tone: LineTone, side: Side)] = []
         var progress = SidePair<AnswerProgress?>(both: nil)
-        var isEmpty: Bool { texts.isEmpty && progress.a == nil && progress.b == nil }
+        /// A render is queued that will take what is here.
+        var renderQueued = false
     }
 
     private struct State: Sendable {
@@ -29,6 +29,8 @@ final class ColumnRenderer: TurnRenderer, Sendable {
 
     private let state: Mutex<State>
     private let pending = Mutex(Pending())
+    /// Where text is laid out and frames are drawn, one at a time.
+    private let queue = DispatchQueue(label: "arena.columns", qos: .userInteractive)
     private let output: Int32
     private let echo = EchoSuppressor()
     private static let frameInterval = Duration.milliseconds(16)
@@ -43,7 +45,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         let ticker = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
-                self?.requestFrame()
+                self?.requestRender()
             }
         }
         echo.suppress()
@@ -57,30 +59,34 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
-        pending.withLock { pending in
+        hand { pending in
             pending.texts.append((text, tone, side))
             pending.progress[side] = progress
         }
-        drainPending()
     }
 
     func update(_ progress: AnswerProgress, side: Side) {
-        pending.withLock { $0.progress[side] = progress }
-        drainPending()
+        hand { $0.progress[side] = progress }
     }
 
-    /// Applies the queued text and draws, unless another stream is doing so (it will see the
-    /// queue before it lets go of the screen).
-    private func drainPending() {
-        while true {
-            let drew = state.withLockIfAvailable { state -> Bool in
+    /// Queues a stream's change, and a render to take it unless one is queued already.
+    private func hand(_ change: (inout Pending) -> Void) {
+        let needsRender = pending.withLock { pending -> Bool in
+            change(&pending)
+            guard !pending.renderQueued else { return false }
+            pending.renderQueued = true
+            return true
+        }
+        if needsRender { requestRender() }
+    }
+
+    /// On the renderer's queue: lays out what is queued and draws (or schedules) a frame.
+    private func requestRender() {
+        queue.async { [self] in
+            state.withLock { state in
                 applyPending(&state)
                 drawOrSchedule(&state)
-                return true
             }
-            // Busy: the holder looks at the queue after releasing the screen. Free and drawn:
-            // look once more, for text queued while this thread held the screen.
-            guard drew != nil, !pending.withLock({ $0.isEmpty }) else { return }
         }
     }
 
@@ -141,17 +147,8 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
-    /// The ticker's frame. When a stream holds the screen it draws (or schedules) a frame
-    /// itself before letting go, so the tick is skipped rather than waited for: waiting on the
-    /// lock (a priority-inheriting futex) spins a core while the holder lays text out.
-    private func requestFrame() {
-        _ = state.withLockIfAvailable { state in
-            guard state.active else { return }
-            applyPending(&state)
-            drawOrSchedule(&state)
-        }
-    }
-
+    /// Draws now if no frame was drawn in the last `frameInterval`, else makes sure one is
+    /// drawn when it has passed (with the text laid out meanwhile).
     private func drawOrSchedule(_ state: inout State) {
         guard state.active else { return }
         let now = ContinuousClock.now
@@ -159,25 +156,16 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             guard !state.frameScheduled else { return }
             state.frameScheduled = true
             let wait = Self.frameInterval - (now - last)
-            scheduleFrame(after: wait)
+            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [self] in
+                state.withLock { state in
+                    state.frameScheduled = false
+                    applyPending(&state)
+                    if state.active { draw(&state) }
+                }
+            }
             return
         }
         draw(&state)
-    }
-
-    /// Draws the scheduled frame after `wait`; if a stream holds the screen then, tries again a
-    /// millisecond later instead of waiting on the lock (see ``requestFrame()``). The holder
-    /// leaves the frame to this, as `frameScheduled` tells it.
-    private func scheduleFrame(after wait: Duration) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [weak self] in
-            guard let self else { return }
-            let drew = self.state.withLockIfAvailable { state in
-                state.frameScheduled = false
-                self.applyPending(&state)
-                if state.active { self.draw(&state) }
-            }
-            if drew == nil { self.scheduleFrame(after: .milliseconds(1)) }
-        }
     }
 
     private func draw(_ state: inout State) {
