@@ -157,7 +157,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             state.frameScheduled = true
             let wait = Self.frameInterval - (now - last)
             queue.asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [self] in
-                state.withLock { state in
+                self.state.withLock { state in
                     state.frameScheduled = false
                     applyPending(&state)
                     if state.active { draw(&state) }
