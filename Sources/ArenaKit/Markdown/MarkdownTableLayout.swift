@@ -21,13 +21,14 @@ struct MarkdownTableLayout {
         let body = table.rows.map { $0.map { cellWords($0, bold: false) } }
         let widths = fittedWidths(([header] + body).map { $0.map(Self.naturalWidth) }, room: room)
         var rows: [MarkdownRow] = []
+        let separator = painter.paint([MarkdownSpan(text: Self.separator, style: .mark)])
         if from == 0 {
-            rows += lines(header, widths: widths, resume: 0)
+            rows += lines(header, widths: widths, separator: separator, resume: 0)
             let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-            rows.append(MarkdownRow(text: painter.paint([MarkdownSpan(text: rule, style: .mark)]), width: DisplayWidth.of(rule), resume: 1))
+            rows.append(MarkdownRow(text: painter.paint([MarkdownSpan(text: rule, style: .mark)]), width: widths.reduce(0, +) + 3 * (widths.count - 1), resume: 1))
         }
         for (index, row) in body.enumerated() where index + 1 >= max(1, from) {
-            rows += lines(row, widths: widths, resume: index + 1)
+            rows += lines(row, widths: widths, separator: separator, resume: index + 1)
         }
         return rows
     }
@@ -69,12 +70,11 @@ struct MarkdownTableLayout {
     }
 
     /// The screen rows of one table row: each cell wrapped in its column, side by side.
-    private func lines(_ cells: [[MarkdownWord]], widths: [Int], resume: Int) -> [MarkdownRow] {
+    private func lines(_ cells: [[MarkdownWord]], widths: [Int], separator: String, resume: Int) -> [MarkdownRow] {
         let wrapped = zip(cells, widths).map { words, cellWidth in
             MarkdownProseLayout(width: cellWidth, first: [], rest: [], painter: painter).rows(words)
         }
         let height = wrapped.map(\.count).max() ?? 1
-        let separator = painter.paint([MarkdownSpan(text: Self.separator, style: .mark)])
         return (0..<height).map { line in
             var text = ""
             var used = 0

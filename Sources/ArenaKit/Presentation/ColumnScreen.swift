@@ -126,7 +126,10 @@ struct ColumnScreen: Sendable {
         commitReadyRows()
         output += committedText
         committedText = ""
-        for side in Side.allCases { sides[side].refreshPending() }
+        for side in Side.allCases {
+            sides[side].releaseCommitted()
+            sides[side].refreshPending()
+        }
         let live = liveRows(now: now)
         output += live.joined(separator: "\r\n")
         liveRowWidths = live.map(Self.visibleWidth)

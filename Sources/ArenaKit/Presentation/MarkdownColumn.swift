@@ -84,6 +84,23 @@ struct MarkdownColumn: Sendable {
         pendingIsStale = false
     }
 
+    /// Rows before this one, and the entries before the first entry still needed, are freed.
+    private var releasedRows = 0
+    private var releasedEntries = 0
+
+    /// Frees the rows before `row` and the blocks they came from: they are in the scrollback,
+    /// drawn, and neither a frame nor a resize (which starts at the first row not committed)
+    /// reads them again. Their slots stay, so that row numbers do not change.
+    mutating func release(before row: Int) {
+        let row = min(row, lines.count)
+        guard row > releasedRows + 64 else { return }
+        for index in releasedRows..<row { lines[index] = WrappedLine(text: "", width: 0) }
+        releasedRows = row
+        let neededEntry = row < origins.count ? origins[row].entry : entries.count
+        for index in releasedEntries..<max(releasedEntries, neededEntry) { entries[index] = .notice("") }
+        releasedEntries = max(releasedEntries, neededEntry)
+    }
+
     /// Lays the open block out again if text came since the last time.
     mutating func refreshPending() {
         guard pendingIsStale else { return }
@@ -109,6 +126,8 @@ struct MarkdownColumn: Sendable {
         entries = []
         lines = []
         origins = []
+        releasedRows = 0
+        releasedEntries = 0
         for (index, entry) in keptEntries.enumerated() {
             add(entry, from: index == 0 ? resume : 0)
         }

@@ -46,6 +46,12 @@ struct SideColumn: Sendable {
         return index < wrapper.lines.count ? wrapper.lines[index] : nil
     }
 
+    /// Frees what the committed rows of a Markdown answer hold (they are in the scrollback),
+    /// so that memory does not grow with the answer while it streams.
+    mutating func releaseCommitted() {
+        markdown?.release(before: committed)
+    }
+
     /// Lays out the open Markdown block again if text came since (once per frame).
     mutating func refreshPending() {
         markdown?.refreshPending()
