@@ -36,11 +36,12 @@ struct SideColumn: Sendable {
     /// Completed lines, final: the first `committed` are in the scrollback.
     var lines: [WrappedLine] { markdown?.lines ?? wrapper.lines }
 
-    /// How many completed lines there are.
-    var lineCount: Int { markdown?.lines.count ?? wrapper.lines.count }
+    /// How many completed lines there are. (Inlined, as `line(_:)`: called for every committed
+    /// row, a call that is not inlined made Swift copy the whole column first.)
+    @inline(__always) var lineCount: Int { markdown?.lines.count ?? wrapper.lines.count }
 
     /// Completed line `index`, if there is one yet (read in place, without copying the column).
-    func line(_ index: Int) -> WrappedLine? {
+    @inline(__always) func line(_ index: Int) -> WrappedLine? {
         // Optional chaining reads the rows in place (`if let` would copy the column).
         if let count = markdown?.lines.count { return index < count ? markdown?.lines[index] : nil }
         return index < wrapper.lines.count ? wrapper.lines[index] : nil
