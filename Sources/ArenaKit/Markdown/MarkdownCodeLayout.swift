@@ -30,13 +30,13 @@ struct MarkdownCodeLayout {
         var column = 0
         func push() {
             let mark = rows.isEmpty && start == 0 ? Self.gutter : Self.continuation
-            rows.append(row([MarkdownSpan(text: mark, style: .mark), MarkdownSpan(text: text, style: [])], resume: start))
+            rows.append(row([MarkdownSpan(text: mark, style: .mark), MarkdownSpan(text: text, style: [])], resume: start, cells: 2 + used))
             text = ""
             used = 0
         }
         // Printable ASCII that fits: the line is its row.
         if from == 0, line.utf8.count <= room, line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            return [row([MarkdownSpan(text: Self.gutter, style: .mark), MarkdownSpan(text: line, style: [])], resume: 0)]
+            return [row([MarkdownSpan(text: Self.gutter, style: .mark), MarkdownSpan(text: line, style: [])], resume: 0, cells: 2 + line.utf8.count)]
         }
         for character in line {
             defer { offset += character.utf8.count }
@@ -60,8 +60,10 @@ struct MarkdownCodeLayout {
         return rows
     }
 
-    private func row(_ spans: [MarkdownSpan], resume: Int) -> MarkdownRow {
-        let padded = indent > 0 ? [MarkdownSpan(text: String(repeating: " ", count: indent), style: [])] + spans : spans
-        return MarkdownRow(text: painter.paint(padded), width: MarkdownProseLayout.width(of: padded), resume: resume)
+    /// A row of `spans` after the block's indent; `cells` is what the spans take, when known.
+    private func row(_ spans: [MarkdownSpan], resume: Int, cells: Int? = nil) -> MarkdownRow {
+        let padded = indent > 0 ? [MarkdownSpan(text: .spaces(indent), style: [])] + spans : spans
+        let width = cells.map { indent + $0 } ?? MarkdownProseLayout.width(of: padded)
+        return MarkdownRow(text: painter.paint(padded), width: width, resume: resume)
     }
 }

@@ -36,8 +36,12 @@ struct MarkdownLayout: Sendable {
             }
             return prose(first: marks, rest: [MarkdownSpan(text: String(repeating: " ", count: level + 1), style: [])]).rows(words, from: from)
         case .listItem(let indent, _, let marker, let text):
-            let first = [MarkdownSpan(text: String(repeating: " ", count: indent), style: []), MarkdownSpan(text: marker + " ", style: [])]
-            let hanging = [MarkdownSpan(text: String(repeating: " ", count: indent + DisplayWidth.of(marker) + 1), style: [])]
+            let markerWidth = DisplayWidth.of(marker)
+            let lead = PlainLead(text: .spaces(indent) + marker + " ", width: indent + markerWidth + 1)
+            let hangingLead = PlainLead(text: .spaces(indent + markerWidth + 1), width: indent + markerWidth + 1)
+            if let rows = plainListItemRows(text, first: lead, rest: hangingLead, from: from) { return rows }
+            let first = [MarkdownSpan(text: .spaces(indent), style: []), MarkdownSpan(text: marker + " ", style: [])]
+            let hanging = [MarkdownSpan(text: hangingLead.text, style: [])]
             return prose(first: first, rest: hanging).rows(MarkdownInline.words(text), from: from)
         case .quote(let text):
             let inner = MarkdownLayout(width: width - 2, style: painter.style, base: painter.base)

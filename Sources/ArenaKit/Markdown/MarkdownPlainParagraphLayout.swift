@@ -4,20 +4,39 @@ extension MarkdownLayout {
     /// `nil` when the text has inline syntax or no words, when a word would be cut (wider than
     /// a row, or of no width), or when `from` falls inside a word: the full layout takes those.
     func plainParagraphRows(_ text: String, indent: Int, from: Int) -> [MarkdownRow]? {
+        let pad = PlainLead(text: .spaces(indent), width: indent)
+        return plainProseRows(text, first: pad, rest: pad, from: from)
+    }
+
+    /// The same for a list item: `first` (its indent and marker) before the first row, `rest`
+    /// (the hanging indent) before the others.
+    func plainListItemRows(_ text: String, first: PlainLead, rest: PlainLead, from: Int) -> [MarkdownRow]? {
+        plainProseRows(text, first: first, rest: rest, from: from)
+    }
+
+    /// Unstyled text that starts a row, and the cells it takes.
+    struct PlainLead {
+        var text: String
+        var width: Int
+    }
+
+    private func plainProseRows(_ text: String, first: PlainLead, rest: PlainLead, from: Int) -> [MarkdownRow]? {
         let utf8 = Array(text.utf8)
-        let room = width - indent
+        let room = width - max(first.width, rest.width)
         guard let words = MarkdownPlainText.words(utf8), !words.isEmpty,
               words.allSatisfy({ $0.width > 0 && $0.width <= room && ($0.end <= from || $0.start >= from) })
         else { return nil }
         var rows: [MarkdownRow] = []
-        var row = [UInt8](repeating: 0x20, count: indent)
-        var used = indent
+        let lead = from > 0 ? rest : first
+        var row = Array(lead.text.utf8)
+        var used = lead.width
         var resume = from
         var hasWord = false
         func push() {
             rows.append(MarkdownRow(text: painter.paint(plain: String(decoding: row, as: UTF8.self)), width: used, resume: resume))
-            row.removeSubrange(indent...)
-            used = indent
+            row.removeAll(keepingCapacity: true)
+            row.append(contentsOf: rest.text.utf8)
+            used = rest.width
             hasWord = false
         }
         for word in words where word.end > from {

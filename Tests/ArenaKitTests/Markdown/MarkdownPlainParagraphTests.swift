@@ -36,6 +36,30 @@ import Testing
         }
     }
 
+    @Test func listItemRowsMatchTheGeneralLayout() throws {
+        let styles = [(TerminalStyle(colorEnabled: false), [TerminalStyle.Tone]()), (TerminalStyle(colorEnabled: true), [.dim])]
+        for (style, base) in styles {
+            for width in [16, 20, 37, 80] {
+                let layout = MarkdownLayout(width: width, style: style, base: base)
+                for text in texts {
+                    for (indent, marker) in [(0, "•"), (2, "◦"), (0, "12.")] {
+                        let lead = MarkdownLayout.PlainLead(text: String(repeating: " ", count: indent) + marker + " ", width: indent + DisplayWidth.of(marker) + 1)
+                        let hanging = MarkdownLayout.PlainLead(text: String(repeating: " ", count: lead.width), width: lead.width)
+                        let general = { (from: Int) in
+                            MarkdownProseLayout(width: layout.width, first: [MarkdownSpan(text: lead.text, style: [])], rest: [MarkdownSpan(text: hanging.text, style: [])], painter: layout.painter)
+                                .rows(MarkdownInline.words(text), from: from)
+                        }
+                        let full = try #require(layout.plainListItemRows(text, first: lead, rest: hanging, from: 0))
+                        #expect(full == general(0), "width \(width): \(marker) \(text)")
+                        for row in full.dropFirst() {
+                            #expect(layout.plainListItemRows(text, first: lead, rest: hanging, from: row.resume) == general(row.resume))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func leavesInlineSyntaxWordsTooWideAndEmptyTextToTheGeneralLayout() {
         let layout = MarkdownLayout(width: 12, style: TerminalStyle(colorEnabled: false))
         #expect(layout.plainParagraphRows("some **bold** text", indent: 0, from: 0) == nil)
