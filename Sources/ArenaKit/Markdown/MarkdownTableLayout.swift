@@ -24,7 +24,11 @@ struct MarkdownTableLayout {
         let separator = painter.paint([MarkdownSpan(text: Self.separator, style: .mark)])
         if from == 0 {
             rows += lines(header, widths: widths, separator: separator, resume: 0)
-            let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+            var rule = ""
+            for (index, cells) in widths.enumerated() {
+                if index > 0 { rule += "─┼─" }
+                rule += String(repeating: "─" as String, count: cells)
+            }
             rows.append(MarkdownRow(text: painter.paint([MarkdownSpan(text: rule, style: .mark)]), width: widths.reduce(0, +) + 3 * (widths.count - 1), resume: 1))
         }
         for (index, row) in body.enumerated() where index + 1 >= max(1, from) {
@@ -53,6 +57,20 @@ struct MarkdownTableLayout {
         }
     }
 
+    /// A cell that fits its column on one row: the row ``MarkdownProseLayout`` would make,
+    /// without its wrapping machinery (most cells are short); `nil` when it must wrap.
+    private func singleRow(_ words: [MarkdownWord], width: Int) -> MarkdownRow? {
+        let natural = Self.naturalWidth(words)
+        guard natural <= width, !words.dropFirst().contains(where: \.startsLine) else { return nil }
+        var spans: [MarkdownSpan] = []
+        spans.reserveCapacity(words.count * 2)
+        for (index, word) in words.enumerated() {
+            if index > 0 { spans.append(MarkdownSpan(text: " ", style: [])) }
+            spans += word.spans
+        }
+        return MarkdownRow(text: painter.paint(spans), width: natural, resume: words.first?.offset ?? 0)
+    }
+
     private static func naturalWidth(_ words: [MarkdownWord]) -> Int {
         words.isEmpty ? 0 : words.reduce(0) { $0 + $1.width } + words.count - 1
     }
@@ -72,7 +90,8 @@ struct MarkdownTableLayout {
     /// The screen rows of one table row: each cell wrapped in its column, side by side.
     private func lines(_ cells: [[MarkdownWord]], widths: [Int], separator: String, resume: Int) -> [MarkdownRow] {
         let wrapped = zip(cells, widths).map { words, cellWidth in
-            MarkdownProseLayout(width: cellWidth, first: [], rest: [], painter: painter).rows(words)
+            singleRow(words, width: cellWidth).map { [$0] }
+                ?? MarkdownProseLayout(width: cellWidth, first: [], rest: [], painter: painter).rows(words)
         }
         let height = wrapped.map(\.count).max() ?? 1
         return (0..<height).map { line in

@@ -186,24 +186,8 @@ struct ColumnScreen: Sendable {
     private mutating func commitReadyRows() {
         switch layout {
         case .sideBySide:
-            // Rows are appended to a local string by a `ColumnCells` of their own: appending to
-            // `committedText` while calling a method of `self` copied the screen on every row.
-            var output = ""
-            swap(&output, &committedText)
-            defer { swap(&output, &committedText) }
             let cells = self.cells
-            while true {
-                let row = sides.a.committed
-                let counts = (a: sides.a.lineCount, b: sides.b.lineCount)
-                guard row < max(counts.a, counts.b) else { break }
-                // Written out for both sides rather than through a closure: this runs for every
-                // committed row, and a closure here captured (copied) the whole screen.
-                guard row < counts.a || sides.a.isFinished, row < counts.b || sides.b.isFinished else { break }
-                cells.appendPairedRow(sides.a.line(row), sides.b.line(row), movingPastPadding: true, to: &output)
-                output += "\r\n"
-                sides.a.committed = row + 1
-                sides.b.committed = row + 1
-            }
+            Self.commitPairedRows(&sides.a, &sides.b, cells: cells, to: &committedText)
         case .stacked:
             if !stackedAClosed {
                 commitStacked(.a)
@@ -214,6 +198,23 @@ struct ColumnScreen: Sendable {
                 }
             }
             if stackedAClosed { commitStacked(.b) }
+        }
+    }
+
+    /// Appends every row both sides have ready (or that one side has when the other is done)
+    /// and marks them committed. Static, with the columns passed `inout`: committing runs for
+    /// every row of both answers, and reading the columns through `self` made Swift copy a
+    /// column (or the whole screen) per row.
+    private static func commitPairedRows(_ a: inout SideColumn, _ b: inout SideColumn, cells: ColumnCells, to output: inout String) {
+        while true {
+            let row = a.committed
+            let counts = (a: a.lineCount, b: b.lineCount)
+            guard row < max(counts.a, counts.b) else { return }
+            guard row < counts.a || a.isFinished, row < counts.b || b.isFinished else { return }
+            cells.appendPairedRow(a.line(row), b.line(row), movingPastPadding: true, to: &output)
+            output += "\r\n"
+            a.committed = row + 1
+            b.committed = row + 1
         }
     }
 
