@@ -9,7 +9,7 @@ import Darwin
 /// `arena-bench`: the benchmark suite behind `scripts/bench`. See docs/performance.md.
 let usage = """
     usage: arena-bench --arena PATH [--mmlu DIR] [--json] [--quick] [--only LIST] [--firehose plain|markdown]
-           arena-bench serve [--chunks N] [--seconds S] [--text T]
+           arena-bench serve [--chunks N] [--seconds S] [--text T | --firehose plain|markdown]
 
       --arena PATH   the release arena binary to measure
       --mmlu DIR     the MMLU data (default: ../shared/mmlu from the working directory)
@@ -35,6 +35,7 @@ if CommandLine.arguments.dropFirst().first == "serve" {
         case "--chunks": chunks = Int(serveArguments.popFirst() ?? "") ?? chunks
         case "--seconds": seconds = Int(serveArguments.popFirst() ?? "") ?? seconds
         case "--text": texts = serveArguments.popFirst().map { [$0] } ?? texts
+        case "--firehose": texts = serveArguments.popFirst() == "markdown" ? FirehoseText.markdown : FirehoseText.words
         default:
             FileHandle.standardError.write(Data("arena-bench serve: unknown argument '\(argument)'\n\(usage)\n".utf8))
             exit(2)
