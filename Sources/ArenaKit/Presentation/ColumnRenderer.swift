@@ -1,39 +1,47 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The live renderer for a terminal: draws a turn as two labelled columns (or stacked, on a
 /// narrow terminal) that update as text arrives.
 ///
-/// The streams only hand text over: it is queued, and the renderer's own serial queue lays it
-/// out and draws, so laying out one answer (Markdown, above all) never holds up reading the
-/// next piece of either stream from the network, and two cores do the two jobs at once.
-/// Frames are drawn at most 60 times a second, but the first change after a quiet spell is
-/// drawn at once, so the first token is on screen without waiting for a frame. A ticker
-/// redraws ten times a second so that waiting times, retry countdowns and speeds stay current.
+/// The streams only hand text over: it is queued, and the turn's own render thread lays it
+/// out and draws, so laying out an answer (Markdown, above all) never holds up reading the
+/// next piece of either stream from the network, and the system shares the cores between the
+/// two jobs. It is a thread of its own, not a dispatch or concurrency queue: those have as
+/// many threads as cores, and the streams' decoding kept them busy, so drawing waited for the
+/// answers to end. Frames are drawn at most 60 times a second, but the first change after a
+/// quiet spell is drawn at once, so the first token is on screen without waiting for a frame;
+/// the thread also draws ten times a second on its own, so that waiting times, retry
+/// countdowns and speeds stay current.
 final class ColumnRenderer: TurnRenderer, Sendable {
     /// Text and progress handed over by the streams and not yet applied to the screen.
     private struct Pending: Sendable {
         var texts: [(text: String, tone: LineTone, side: Side)] = []
         var progress = SidePair<AnswerProgress?>(both: nil)
-        /// A render is queued that will take what is here.
-        var renderQueued = false
+        /// The render thread has been woken for what is here.
+        var wakeupSent = false
     }
 
     private struct State: Sendable {
         var screen: ColumnScreen
         var lastFrame: ContinuousClock.Instant?
-        var frameScheduled = false
+        /// A frame put off (one was drawn less than `frameInterval` ago) is due then.
+        var frameDue: ContinuousClock.Instant?
         var active = false
-        var ticker: Task<Void, Never>?
     }
 
     private let state: Mutex<State>
     private let pending = Mutex(Pending())
-    /// Where text is laid out and frames are drawn, one at a time.
-    private let queue = DispatchQueue(label: "arena.columns", qos: .userInteractive)
+    /// Wakes the render thread.
+    private let wakeup = DispatchSemaphore(value: 0)
+    /// The render thread runs while this is true (from `beginTurn` to `endTurn`).
+    private let running = Atomic<Bool>(false)
     private let output: Int32
     private let echo = EchoSuppressor()
     private static let frameInterval = Duration.milliseconds(16)
+    /// How often the thread draws when nothing arrives (the footers' clocks).
+    private static let tickInterval = Duration.milliseconds(100)
 
     /// A renderer writing to `output` (a terminal) of the given size.
     public init(output: Int32, columns: Int, rows: Int, style: TerminalStyle) {
@@ -42,20 +50,19 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     func beginTurn(_ heading: TurnHeading) {
-        let ticker = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(100))
-                self?.requestRender()
-            }
-        }
         echo.suppress()
         pending.withLock { $0 = Pending() }
         state.withLock { state in
             state.active = true
-            state.ticker = ticker
             write("\u{1B}[?25l" + state.screen.begin(heading))
             draw(&state)
         }
+        running.store(true, ordering: .releasing)
+        let thread = Thread { [weak self] in
+            while let renderer = self, renderer.renderOnce() {}
+        }
+        thread.name = "arena.columns"
+        thread.start()
     }
 
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
@@ -69,25 +76,32 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         hand { $0.progress[side] = progress }
     }
 
-    /// Queues a stream's change, and a render to take it unless one is queued already.
+    /// Queues a stream's change, and wakes the render thread unless it was woken already.
     private func hand(_ change: (inout Pending) -> Void) {
-        let needsRender = pending.withLock { pending -> Bool in
+        let needsWakeup = pending.withLock { pending -> Bool in
             change(&pending)
-            guard !pending.renderQueued else { return false }
-            pending.renderQueued = true
+            guard !pending.wakeupSent else { return false }
+            pending.wakeupSent = true
             return true
         }
-        if needsRender { requestRender() }
+        if needsWakeup { wakeup.signal() }
     }
 
-    /// On the renderer's queue: lays out what is queued and draws (or schedules) a frame.
-    private func requestRender() {
-        queue.async { [self] in
-            state.withLock { state in
-                applyPending(&state)
-                drawOrSchedule(&state)
-            }
+    /// One turn of the render thread: waits to be woken (or for a frame put off, or a tick),
+    /// then lays out what is queued and draws or puts the frame off. False once the turn ended.
+    private func renderOnce() -> Bool {
+        let now = ContinuousClock.now
+        let due = state.withLock { $0.frameDue }
+        let wait = min(due.map { $0 - now } ?? Self.tickInterval, Self.tickInterval)
+        if wait > .zero {
+            _ = wakeup.wait(timeout: .now() + .nanoseconds(Int(wait.seconds * 1e9)))
         }
+        guard running.load(ordering: .acquiring) else { return false }
+        state.withLock { state in
+            applyPending(&state)
+            drawOrPutOff(&state)
+        }
+        return true
     }
 
     /// Moves everything queued onto the screen, in the order it came.
@@ -106,10 +120,10 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     func endTurn(_ answers: SidePair<Answer>) {
+        running.store(false, ordering: .releasing)
+        wakeup.signal()
         state.withLock { state in
             applyPending(&state)
-            state.ticker?.cancel()
-            state.ticker = nil
             state.active = false
             write(state.screen.finish(now: .now) + "\u{1B}[?25h")
         }
@@ -147,22 +161,13 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
-    /// Draws now if no frame was drawn in the last `frameInterval`, else makes sure one is
-    /// drawn when it has passed (with the text laid out meanwhile).
-    private func drawOrSchedule(_ state: inout State) {
+    /// Draws now if no frame was drawn in the last `frameInterval`, else notes when the next
+    /// one is due (the render thread wakes then, with the text laid out meanwhile).
+    private func drawOrPutOff(_ state: inout State) {
         guard state.active else { return }
         let now = ContinuousClock.now
         if let last = state.lastFrame, now - last < Self.frameInterval {
-            guard !state.frameScheduled else { return }
-            state.frameScheduled = true
-            let wait = Self.frameInterval - (now - last)
-            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(wait.seconds * 1e9))) { [self] in
-                self.state.withLock { state in
-                    state.frameScheduled = false
-                    applyPending(&state)
-                    if state.active { draw(&state) }
-                }
-            }
+            state.frameDue = last + Self.frameInterval
             return
         }
         draw(&state)
@@ -171,6 +176,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     private func draw(_ state: inout State) {
         let now = ContinuousClock.now
         state.lastFrame = now
+        state.frameDue = nil
         write(state.screen.frame(now: now))
     }
 
