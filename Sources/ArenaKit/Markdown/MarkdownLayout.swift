@@ -49,7 +49,18 @@ struct MarkdownLayout: Sendable {
             var splitter = MarkdownBlockSplitter()
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { splitter.feed(line: String(line)) }
             splitter.finish()
-            return splitter.takeBlocks().flatMap { inner.rows($0) }.map { MarkdownRow(text: gutter + $0.text, width: $0.width + 2, resume: 0) }
+            // A row resumes at its inner block (the high bits) and where in it (the low bits),
+            // so that a resize picks a quote up where the scrollback left it.
+            let (startBlock, startResume) = (from >> Self.quoteBlockShift, from & Self.quoteResumeMask)
+            var rows: [MarkdownRow] = []
+            for (index, block) in splitter.takeBlocks().enumerated() where index >= startBlock {
+                for row in inner.rows(block, from: index == startBlock ? startResume : 0) {
+                    // A quote within the quote resumes at its own start (it is drawn again).
+                    let resume = row.resume <= Self.quoteResumeMask ? row.resume : 0
+                    rows.append(MarkdownRow(text: gutter + row.text, width: row.width + 2, resume: index << Self.quoteBlockShift | resume))
+                }
+            }
+            return rows
         case .codeStart(let language, let indent):
             return code(indent).start(language: language)
         case .codeLine(let line, let indent):
@@ -67,6 +78,11 @@ struct MarkdownLayout: Sendable {
             return [MarkdownRow(text: "", width: 0, resume: 0)]
         }
     }
+
+    /// How a block quote's row says where it resumes: its inner block's index above this bit,
+    /// the position in that block below it.
+    static let quoteBlockShift = 32
+    static let quoteResumeMask = (1 << 32) - 1
 
     /// Plain text (arena's own notices) wrapped as prose, its Markdown not read.
     func literal(_ text: String) -> [MarkdownRow] {

@@ -41,7 +41,8 @@ import Testing
     @Test func rewrappingResumesWhereTheScrollbackEnds() {
         let text = "First paragraph with a good number of words that wrap over several rows of the column.\n\n"
             + "```\nlet code = \"a line of code long enough to be cut into more than one row here\"\n```\n"
-            + "- an item that is also long enough to wrap at the narrower width below\n"
+            + "- an item that is also long enough to wrap at the narrower width below\n\n"
+            + "> A quoted paragraph that is long enough to wrap over several rows here,\n> and a second line.\n>\n> Then a second quoted paragraph, also wrapping.\n"
         var column = MarkdownColumn(width: 30, style: style)
         column.append(text, tone: .answer)
         column.finish()
