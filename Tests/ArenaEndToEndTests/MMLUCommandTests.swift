@@ -32,6 +32,12 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func aSplitTheBankLacksIsReportedAndTheREPLCarriesOn() throws {
+        let result = try ArenaBinary.runPiped(["--no-record"], input: "/random dev\n/random\n")
+        #expect(result.stderr.contains("stdin:1: /random: no dev questions in the bank"))
+        #expect((result.stdout + result.stderr).contains("on the prompt line"))
+    }
+
     @Test func mmluRunPrintsTheAccuracyTable() throws {
         let directory = ArenaBinary.temporaryHome()
         let result = try ArenaBinary.runPiped(["mmlu", "--subject", "astronomy", "--n", "5", "--models", "echo", "scribe", "--seed", "1", "--transcripts", directory], input: "", extra: ["ARENA_PACE": "0"])

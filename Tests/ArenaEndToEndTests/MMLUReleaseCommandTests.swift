@@ -24,4 +24,11 @@ struct MMLUReleaseCommandTests {
         #expect(result.stdout.contains("  3. "))
         #expect(result.stderr.contains("stdin:3: /examples: expected a number of questions from 1 to 100, got '0'"))
     }
+
+    @Test func aSplitCanBeNamed() throws {
+        let result = try ArenaBinary.runPiped(["--no-record", "--mmlu", release], input: "/subject virology\n/examples 2 dev\n/random val\n", extra: ["NO_COLOR": "1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 random dev questions from virology:"))
+        #expect((result.stdout + result.stderr).contains("virology/val/"))
+    }
 }

@@ -45,10 +45,11 @@ public enum Command: Sendable, Hashable {
     case expect(ScriptExpectation)
     /// `/subject [NAME]`: list MMLU subjects, or pick one and show its first questions.
     case subject(String?)
-    /// `/examples [N]`: N random questions from the subject (all subjects when none).
-    case examples(Int?)
-    /// `/random`: a random question onto the prompt line.
-    case random
+    /// `/examples [N] [SPLIT]`: N random questions of a split (test unless named) from the
+    /// subject (all subjects when none).
+    case examples(Int?, MMLUSplit)
+    /// `/random [SPLIT]`: a random question of a split (test unless named) onto the prompt line.
+    case random(MMLUSplit)
     /// `/ask N`: send question N of the last list, graded.
     case ask(Int)
     /// `/score`: the MMLU score per side.

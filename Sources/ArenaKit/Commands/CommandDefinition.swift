@@ -16,6 +16,8 @@ enum ArgumentKind: Sendable, Hashable {
     case judge
     /// `columns`, `merged` or `inline` (`/diff`).
     case diffView
+    /// An MMLU split: `dev`, `val` or `test` (`/random`).
+    case split
 }
 
 /// One slash command, declared once: how it is written (name, aliases, usage), what `/help`

@@ -53,6 +53,8 @@ public struct Completion: Sendable {
             options = position == 0 ? ["on", "off"] : []
         case .diffView:
             options = position == 0 ? ["columns", "inline", "merged"] : []
+        case .split:
+            options = position == 0 ? MMLUSplit.allCases.map(\.rawValue) : []
         case .command:
             options = position == 0 ? CommandCatalog.all.map { String($0.name.dropFirst()) } : []
         }

@@ -100,16 +100,20 @@ extension ArenaSession {
         list(bank.firstQuestions(5, of: subject), heading: "\(subject.displayName): \(bank.count(of: subject)) questions; the first \(min(5, bank.count(of: subject))):")
     }
 
-    func showExamples(_ count: Int?) throws(CommandError) {
+    func showExamples(_ count: Int?, split: MMLUSplit = .test) throws(CommandError) {
         let bank = try mmlu.bank()
-        let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, split: .test, using: &mmlu.generator)
-        list(questions, heading: "\(questions.count) random question\(questions.count == 1 ? "" : "s") from \(mmlu.subject?.displayName ?? "all subjects"):")
+        let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, split: split, using: &mmlu.generator)
+        guard !questions.isEmpty else {
+            throw CommandError("/examples: no \(split) questions in \(mmlu.subject?.displayName ?? "the bank") (\(bank.sourceDescription))")
+        }
+        let from = mmlu.subject?.displayName ?? "all subjects"
+        list(questions, heading: "\(questions.count) random \(split == .test ? "" : "\(split) ")question\(questions.count == 1 ? "" : "s") from \(from):")
     }
 
-    func putRandomQuestionOnTheLine() throws(CommandError) {
+    func putRandomQuestionOnTheLine(split: MMLUSplit = .test) throws(CommandError) {
         let bank = try mmlu.bank()
-        guard let question = bank.randomQuestion(of: mmlu.subject, split: .test, using: &mmlu.generator) else {
-            throw CommandError("/random: no test questions in \(mmlu.subject?.displayName ?? "the bank")")
+        guard let question = bank.randomQuestion(of: mmlu.subject, split: split, using: &mmlu.generator) else {
+            throw CommandError("/random: no \(split) questions in \(mmlu.subject?.displayName ?? "the bank") (\(bank.sourceDescription))")
         }
         mmlu.onTheLine = question
         console.print("\(question.subject.displayName), \(question.id): on the prompt line; send it as it is to have both answers graded")

@@ -11,6 +11,17 @@ import Testing
         #expect(try parse("//etc/passwd is a path") == .message("/etc/passwd is a path"))
     }
 
+    @Test func mmluSplitsAreNamedOrTheTestSplit() throws {
+        #expect(try parse("/random") == .random(.test))
+        #expect(try parse("/random val") == .random(.val))
+        #expect(try parse("/examples") == .examples(nil, .test))
+        #expect(try parse("/examples 3 dev") == .examples(3, .dev))
+        #expect(try parse("/examples dev 3") == .examples(3, .dev))
+        #expect(throws: CommandError.self) { try parse("/random train") }
+        #expect(throws: CommandError.self) { try parse("/examples 3 4") }
+        #expect(throws: CommandError.self) { try parse("/examples dev val") }
+    }
+
     @Test func modelsCommands() throws {
         #expect(try parse("/models") == .listModels)
         #expect(try parse("/models echo scribe") == .setModels(a: "echo", b: "scribe"))
