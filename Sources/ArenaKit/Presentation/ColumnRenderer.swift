@@ -29,6 +29,8 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         /// A frame put off (one was drawn less than `frameInterval` ago) is due then.
         var frameDue: ContinuousClock.Instant?
         var active = false
+        /// Between Ctrl-Z and `fg`: the terminal belongs to the shell, nothing is drawn.
+        var suspended = false
     }
 
     private let state: Mutex<State>
@@ -136,6 +138,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         state.withLock { state in
             guard state.active else { return }
             applyPending(&state)
+            state.suspended = true
             write(state.screen.withdrawLiveRegion() + "\u{1B}[?25h")
         }
         echo.restore()
@@ -147,6 +150,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         guard active else { return }
         echo.suppress()
         state.withLock { state in
+            state.suspended = false
             write("\u{1B}[?25l")
             draw(&state)
         }
@@ -157,14 +161,14 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         state.withLock { state in
             applyPending(&state)
             state.screen.resize(columns: columns, rows: rows)
-            if state.active { draw(&state) }
+            if state.active && !state.suspended { draw(&state) }
         }
     }
 
     /// Draws now if no frame was drawn in the last `frameInterval`, else notes when the next
     /// one is due (the render thread wakes then, with the text laid out meanwhile).
     private func drawOrPutOff(_ state: inout State) {
-        guard state.active else { return }
+        guard state.active, !state.suspended else { return }
         let now = ContinuousClock.now
         if let last = state.lastFrame, now - last < Self.frameInterval {
             state.frameDue = last + Self.frameInterval
