@@ -34,7 +34,7 @@ import Testing
 
     @Test func aSplitTheBankLacksIsReportedAndTheREPLCarriesOn() throws {
         let result = try ArenaBinary.runPiped(["--no-record"], input: "/random dev\n/random\n")
-        #expect(result.stderr.contains("stdin:1: /random: no dev questions in the bank"))
+        #expect(result.stderr.contains("stdin:1: /random: no dev questions in the built-in question set ("))
         #expect((result.stdout + result.stderr).contains("on the prompt line"))
     }
 

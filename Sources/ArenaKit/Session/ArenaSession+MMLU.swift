@@ -104,16 +104,22 @@ extension ArenaSession {
         let bank = try mmlu.bank()
         let questions = bank.randomQuestions(count ?? 5, of: mmlu.subject, split: split, using: &mmlu.generator)
         guard !questions.isEmpty else {
-            throw CommandError("/examples: no \(split) questions in \(mmlu.subject?.displayName ?? "the bank") (\(bank.sourceDescription))")
+            throw CommandError("/examples: no \(split) questions in \(questionPlace(bank))")
         }
         let from = mmlu.subject?.displayName ?? "all subjects"
         list(questions, heading: "\(questions.count) random \(split == .test ? "" : "\(split) ")question\(questions.count == 1 ? "" : "s") from \(from):")
     }
 
+    /// Where questions were looked for, for a message: the subject picked, if any, of the bank
+    /// ("astronomy of the built-in question set (60 questions in 12 subjects)").
+    private func questionPlace(_ bank: MMLUQuestionBank) -> String {
+        (mmlu.subject.map { "\($0.displayName) of the " } ?? "the ") + bank.sourceDescription
+    }
+
     func putRandomQuestionOnTheLine(split: MMLUSplit = .test) throws(CommandError) {
         let bank = try mmlu.bank()
         guard let question = bank.randomQuestion(of: mmlu.subject, split: split, using: &mmlu.generator) else {
-            throw CommandError("/random: no \(split) questions in \(mmlu.subject?.displayName ?? "the bank") (\(bank.sourceDescription))")
+            throw CommandError("/random: no \(split) questions in \(questionPlace(bank))")
         }
         mmlu.onTheLine = question
         console.print("\(question.subject.displayName), \(question.id): on the prompt line; send it as it is to have both answers graded")
