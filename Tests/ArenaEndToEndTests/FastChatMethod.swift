@@ -97,19 +97,26 @@ enum FastChatMethod {
         print(json.dumps({m: float(fit.x[i] * 400 + 1000) for i, m in enumerate(models)}))
         """#
 
-    /// The Python to use: `ARENA_TEST_PYTHON`, else `python3` on the PATH.
-    static var pythonExecutable: String {
-        ProcessInfo.processInfo.environment["ARENA_TEST_PYTHON"] ?? "python3"
-    }
+    /// The Python to use: `ARENA_TEST_PYTHON`, else `python3` on the PATH when it has pandas,
+    /// numpy and scipy, else the system's `/usr/bin/python3` (where Debian's `python3-pandas`,
+    /// which CI installs, puts them) when that has them; `python3` when none has.
+    static let pythonExecutable: String = {
+        if let chosen = ProcessInfo.processInfo.environment["ARENA_TEST_PYTHON"] { return chosen }
+        return ["python3", "/usr/bin/python3"].first { hasTheLibraries($0) } ?? "python3"
+    }()
 
     /// Whether that Python has pandas, numpy and scipy.
-    static let pythonIsUsable: Bool = (try? runPython(["-c", "import pandas, numpy, scipy"]).status) == 0
+    static let pythonIsUsable: Bool = hasTheLibraries(pythonExecutable)
+
+    private static func hasTheLibraries(_ python: String) -> Bool {
+        (try? runPython(["-c", "import pandas, numpy, scipy"], python: python).status) == 0
+    }
 
     /// Runs the Python with `arguments`; its standard output and exit status.
-    static func runPython(_ arguments: [String]) throws -> (stdout: String, status: Int32) {
+    static func runPython(_ arguments: [String], python: String? = nil) throws -> (stdout: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [pythonExecutable] + arguments
+        process.arguments = [python ?? pythonExecutable] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
