@@ -12,7 +12,8 @@ enum TranscriptExportText {
         default: parts.append(answer.status.word)
         }
         if let reason = answer.finishReason, reason != .stop {
-            parts.append("finish: \(reason)")
+            // The footers' wording ("cut at max tokens"), else the reason as recorded.
+            parts.append(reason.stopPhrase ?? "finish: \(reason)")
         }
         if let duration = answer.duration {
             parts.append(String(format: "%.1f s", duration))

@@ -93,6 +93,15 @@ struct TranscriptExportTests {
         return LoadedTranscript(file: "x.jsonl", records: TranscriptSamples.records(events))
     }
 
+    @Test func anAnswerCutAtMaxTokensSaysSoInTheFootersWords() {
+        var cut = TranscriptSamples.answerA
+        cut.finishReason = .length
+        var filtered = TranscriptSamples.answerA
+        filtered.finishReason = .contentFilter
+        #expect(TranscriptExportText.metrics(of: .init(turn: 1, side: .a, answer: cut)).hasPrefix("done · cut at max tokens · "))
+        #expect(TranscriptExportText.metrics(of: .init(turn: 1, side: .b, answer: filtered)).hasPrefix("done · stopped by content filter · "))
+    }
+
     @Test func exportsCarryNoControlBytes() {
         for export in [MarkdownTranscriptExporter.render(transcript), HTMLTranscriptExporter.render(transcript)] {
             let controls = export.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
