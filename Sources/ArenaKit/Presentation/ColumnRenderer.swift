@@ -146,11 +146,12 @@ final class ColumnRenderer: TurnRenderer, Sendable {
 
     /// After `fg`: takes the terminal again and draws the live region afresh.
     public func resume() {
-        let active = state.withLock { $0.active }
-        guard active else { return }
-        echo.suppress()
         state.withLock { state in
             state.suspended = false
+            // The turn may have ended meanwhile (it goes on as soon as the process does, before
+            // this runs): then its last output is written and nothing more is drawn.
+            guard state.active else { return }
+            echo.suppress()
             write("\u{1B}[?25l")
             draw(&state)
         }
