@@ -26,8 +26,8 @@ struct MarkdownInlineReader {
     private static let openParen = UInt8(ascii: "("), closeParen = UInt8(ascii: ")")
     private static let less = UInt8(ascii: "<"), greater = UInt8(ascii: ">"), bang = UInt8(ascii: "!")
 
-    /// How far a code span's closing backticks, a link's `]` or its `)` are looked for. A
-    /// model's line may be megabytes of `[` or backticks: unbounded, each would scan to the
+    /// How far a code span's closing backticks, a link's `]` or its `)`, or an autolink's `>`
+    /// are looked for. A model's line may be megabytes of `[`, `<` or backticks: unbounded, each would scan to the
     /// end of the block (quadratic, a hang); bounded, a longer span shows as written.
     static let scanLimit = 2_000
 
@@ -175,7 +175,7 @@ struct MarkdownInlineReader {
 
     /// `<https://…>`: the URL, in link style.
     private mutating func readAutolink() -> Bool {
-        guard let end = bytes[index...].firstIndex(of: Self.greater) else { return false }
+        guard let end = bytes[index..<min(bytes.count, index + Self.scanLimit)].firstIndex(of: Self.greater) else { return false }
         let inside = bytes[(index + 1)..<end]
         let schemes = ["http://", "https://", "mailto:"]
         guard schemes.contains(where: { inside.starts(with: $0.utf8) }), !inside.contains(Self.space) else { return false }

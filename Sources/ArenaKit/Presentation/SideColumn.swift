@@ -33,10 +33,7 @@ struct SideColumn: Sendable {
     /// Whether ``render(markdown:)`` has decided how the text is laid out.
     private(set) var layoutChosen = false
 
-    /// Completed lines, final: the first `committed` are in the scrollback.
-    var lines: [WrappedLine] { markdown?.lines ?? wrapper.lines }
-
-    /// How many completed lines there are. (Inlined, as `line(_:)`: called for every committed
+    /// How many completed lines there are (final: the first `committed` are in the scrollback). (Inlined, as `line(_:)`: called for every committed
     /// row, a call that is not inlined made Swift copy the whole column first.)
     @inline(__always) var lineCount: Int { markdown?.lines.count ?? wrapper.lines.count }
 

@@ -33,5 +33,7 @@ import Testing
         #expect(shown.filter { $0 == "(" }.count == 7_000)
         #expect(shown.hasPrefix("``"))
         #expect(rows.allSatisfy { DisplayWidth.of($0) <= 60 })
+        let angles = MarkdownLayout.render(String(repeating: "<http://x ", count: 3_000), width: 60, style: TerminalStyle(colorEnabled: false))
+        #expect(angles.joined().filter { $0 == "<" }.count == 3_000)
     }
 }
