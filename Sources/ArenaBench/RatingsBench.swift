@@ -80,24 +80,12 @@ struct RatingsBench {
         var cpu: [Double] = []
         for _ in 0..<repetitions {
             let start = ContinuousClock.now
-            let cpuStart = Self.processCPUSeconds()
+            let cpuStart = ProcessCPU.seconds()
             try body()
-            cpu.append(Self.processCPUSeconds() - cpuStart)
+            cpu.append(ProcessCPU.seconds() - cpuStart)
             wall.append((ContinuousClock.now - start).seconds)
         }
         return Timing(wall: Samples(wall).median, cpu: Samples(cpu).median)
-    }
-
-    /// User + system CPU seconds of this process so far.
-    private static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// A directory holding one transcript of `voted` voted turns in `shape`.

@@ -155,7 +155,7 @@ struct MarkdownBlockSplitter: Sendable {
             var shown = ordered ? marker : ["•", "◦", "▪"][lists.count % 3]
             var text = text
             // A task list item (GFM): its box as the marker.
-            if !ordered, let box = ["[ ] ": "☐", "[x] ": "☑", "[X] ": "☑"][String(text.prefix(4))] {
+            if !ordered, let box = Self.taskBox(text) {
                 shown = box
                 text = String(text.dropFirst(4))
             }
@@ -182,9 +182,20 @@ struct MarkdownBlockSplitter: Sendable {
         return false
     }
 
+    /// The box a GFM task list item's text starts with (`[ ] `, `[x] `, `[X] `), as its marker.
+    private static func taskBox(_ text: String) -> String? {
+        let bytes = text.utf8.prefix(4)
+        guard bytes.count == 4, bytes.first == UInt8(ascii: "["), bytes.dropFirst(2).elementsEqual("] ".utf8) else { return nil }
+        switch bytes.dropFirst().first {
+        case UInt8(ascii: " "): return "☐"
+        case UInt8(ascii: "x"), UInt8(ascii: "X"): return "☑"
+        default: return nil
+        }
+    }
+
     /// Adds a lazy continuation line to an open paragraph, list item or quote.
     private mutating func appendContinuation(_ text: String) -> Bool {
-        let text = Substring(text).trimmingSpaces
+        let text = Self.trimmed(text)
         // `open` lets go of its lines before they grow, so that they grow in place.
         switch open {
         case .paragraph(var lines, let indent):
@@ -210,6 +221,19 @@ struct MarkdownBlockSplitter: Sendable {
         return true
     }
 
+    /// `text` without spaces and tabs at either end: `text` itself, not a copy, when it has
+    /// none there (most lines).
+    private static func trimmed(_ text: String) -> String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = text.utf8.first, let last = text.utf8.last, isSpace(first) || isSpace(last) else { return text }
+        return Substring(text).trimmingSpaces
+    }
+
+    /// A block's lines as one text (a single line as it is).
+    private static func joined(_ lines: [String]) -> String {
+        lines.count == 1 ? lines[0] : lines.joined(separator: "\n")
+    }
+
     private static func isLong(_ lines: [String]) -> Bool {
         lines.reduce(0) { $0 + $1.utf8.count } > longestOpenBlock
     }
@@ -233,7 +257,7 @@ struct MarkdownBlockSplitter: Sendable {
         case .rule:
             if case .paragraph(let lines, 0) = open, !afterBlank, line.text.contains("-"), !line.text.contains("*") {
                 open = nil
-                emit(.heading(level: 2, lines.joined(separator: "\n")))
+                emit(.heading(level: 2, Self.joined(lines)))
             } else {
                 close(endingCode: true)
                 emit(.rule)
@@ -246,15 +270,16 @@ struct MarkdownBlockSplitter: Sendable {
                 open = .quote([text])
             }
         case .tableDelimiter(let cells):
-            if case .paragraph(let lines, 0) = open, lines.count == 1, lines[0].contains("|"), MarkdownTableCells.split(lines[0]).count == cells {
-                open = .table(MarkdownTable(header: MarkdownTableCells.split(lines[0]), rows: []))
+            if case .paragraph(let lines, 0) = open, lines.count == 1, lines[0].utf8.contains(UInt8(ascii: "|")),
+               case let header = MarkdownTableCells.split(lines[0]), header.count == cells {
+                open = .table(MarkdownTable(header: header, rows: []))
             } else {
                 feedText(line)
             }
         default:
             if case .text = line.kind, Self.isSetextEquals(line.text), case .paragraph(let lines, 0) = open, !afterBlank {
                 open = nil
-                emit(.heading(level: 1, lines.joined(separator: "\n")))
+                emit(.heading(level: 1, Self.joined(lines)))
                 return
             }
             feedText(line)
@@ -264,7 +289,7 @@ struct MarkdownBlockSplitter: Sendable {
     private mutating func feedText(_ line: MarkdownLine) {
         if !afterBlank, appendContinuation(line.text) { return }
         close(endingCode: true)
-        open = .paragraph([Substring(line.text).trimmingSpaces], indent: 0)
+        open = .paragraph([Self.trimmed(line.text)], indent: 0)
     }
 
     /// A setext underline: a run of `=`, with spaces or tabs only around it.
@@ -283,9 +308,9 @@ struct MarkdownBlockSplitter: Sendable {
         switch current {
         case .paragraph(let lines, _) where lines.isEmpty: break
         case .quote(let lines) where lines.isEmpty: break
-        case .paragraph(let lines, let indent): emit(.paragraph(lines.joined(separator: "\n"), indent: indent))
-        case .listItem(let lines, let indent, let depth, let marker): emit(.listItem(indent: indent, depth: depth, marker: marker, lines.joined(separator: "\n")))
-        case .quote(let lines): emit(.quote(lines.joined(separator: "\n")))
+        case .paragraph(let lines, let indent): emit(.paragraph(Self.joined(lines), indent: indent))
+        case .listItem(let lines, let indent, let depth, let marker): emit(.listItem(indent: indent, depth: depth, marker: marker, Self.joined(lines)))
+        case .quote(let lines): emit(.quote(Self.joined(lines)))
         case .table(let table): emit(.table(table))
         case .tableRecords: break
         case .code(_, _, _, let indent): if endingCode { emit(.codeEnd(indent: indent)) }

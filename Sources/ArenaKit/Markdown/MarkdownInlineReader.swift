@@ -74,9 +74,14 @@ struct MarkdownInlineReader {
                 if !readLink() { add(Self.bang); add(Self.openBracket); index += 1 }
             case Self.less:
                 if !readAutolink() { add(byte); index += 1 }
-            default:
+            case Self.space, Self.newline, Self.tab:
                 add(byte)
                 index += 1
+            default:
+                // A run of text with nothing inline in it is added at once, not byte by byte.
+                var end = index + 1
+                while end < bytes.count, !Self.endsRun[Int(bytes[end])], bytes[end] != stop { end += 1 }
+                addRun(upTo: end)
             }
         }
     }
@@ -224,6 +229,25 @@ struct MarkdownInlineReader {
         if properties.isWhitespace { return .space }
         if properties.isAlphabetic || properties.numericType != nil { return .alphanumeric }
         return .other
+    }
+
+    /// The bytes a run of plain text stops at: spaces and line breaks (a word ends) and every
+    /// byte that may start something inline.
+    private static let endsRun: [Bool] = (0...255).map { value in
+        [space, newline, tab, backslash, backtick, star, underscore, tilde, openBracket, closeBracket, bang, less].contains(UInt8(value))
+    }
+
+    /// Adds `bytes[index..<end]` (no space, tab or line break among them) as text, and moves on.
+    private mutating func addRun(upTo end: Int) {
+        if word.spans.isEmpty && span.isEmpty {
+            word.offset = index
+            word.startsLine = lineBreak
+            lineBreak = false
+        }
+        if style != spanStyle, !span.isEmpty { endSpan() }
+        spanStyle = style
+        span.append(contentsOf: bytes[index..<end])
+        index = end
     }
 
     mutating func add(_ byte: UInt8) {

@@ -29,12 +29,8 @@ struct MarkdownLayout: Sendable {
             return prose(first: pad, rest: pad).rows(MarkdownInline.words(text), from: from)
         case .heading(let level, let text):
             let marks = [MarkdownSpan(text: String(repeating: "#", count: level) + " ", style: .mark)]
-            let words = MarkdownInline.words(text).map { word in
-                var word = word
-                word.spans = word.spans.map { MarkdownSpan(text: $0.text, style: $0.style.union(.bold)) }
-                return word
-            }
-            return prose(first: marks, rest: [MarkdownSpan(text: String(repeating: " ", count: level + 1), style: [])]).rows(words, from: from)
+            return prose(first: marks, rest: [MarkdownSpan(text: .spaces(level + 1), style: [])])
+                .rows(MarkdownInline.words(text), from: from, adding: .bold)
         case .listItem(let indent, _, let marker, let text):
             let markerWidth = DisplayWidth.of(marker)
             let lead = PlainLead(text: .spaces(indent) + marker + " ", width: indent + markerWidth + 1)
@@ -45,7 +41,7 @@ struct MarkdownLayout: Sendable {
             return prose(first: first, rest: hanging).rows(MarkdownInline.words(text), from: from)
         case .quote(let text):
             let inner = MarkdownLayout(width: width - 2, style: painter.style, base: painter.base)
-            let gutter = painter.paint([MarkdownSpan(text: "│ ", style: .mark)])
+            let gutter = painter.paint("│ ", style: .mark)
             var splitter = MarkdownBlockSplitter()
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { splitter.feed(line: String(line)) }
             splitter.finish()
@@ -73,7 +69,7 @@ struct MarkdownLayout: Sendable {
             return MarkdownTableLayout(width: width, painter: painter).record(header: header, cells: cells, resume: 0)
         case .rule:
             let rule = String(repeating: "─", count: width)
-            return [MarkdownRow(text: painter.paint([MarkdownSpan(text: rule, style: .mark)]), width: width, resume: 0)]
+            return [MarkdownRow(text: painter.paint(rule, style: .mark), width: width, resume: 0)]
         case .blank:
             return [MarkdownRow(text: "", width: 0, resume: 0)]
         }

@@ -131,39 +131,75 @@ struct MarkdownLine: Sendable {
 /// Splits a table row into its cells: on `|` not escaped and not inside a code span, without
 /// the optional pipes at either end, each cell trimmed.
 enum MarkdownTableCells {
+    private static let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
+
     static func split(_ row: String) -> [String] {
-        let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\"), backtick = UInt8(ascii: "`")
+        var row = row
+        return row.withUTF8 { split($0) }
+    }
+
+    /// Read on the row's bytes, each cell made a `String` once: this runs on every table row.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var cells: [String] = []
-        var cell: [UInt8] = []
+        var cellStart = 0
         var inCode = false
-        var escaped = false
-        for byte in row.utf8 {
-            if escaped {
-                if byte != pipe { cell.append(backslash) }
-                cell.append(byte)
-                escaped = false
-            } else if byte == backslash {
-                escaped = true
-            } else if byte == backtick {
-                inCode.toggle()
-                cell.append(byte)
-            } else if byte == pipe && !inCode {
-                cells.append(trimmed(cell[...]))
-                cell.removeAll(keepingCapacity: true)
-            } else {
-                cell.append(byte)
+        var hasEscape = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == backslash {
+                // The escaped byte is text: it neither splits nor opens a code span.
+                hasEscape = true
+                index += 2
+                continue
             }
+            if byte == backtick {
+                inCode.toggle()
+            } else if byte == pipe && !inCode {
+                cells.append(cell(bytes, cellStart..<index, unescaping: hasEscape))
+                cellStart = index + 1
+                hasEscape = false
+            }
+            index += 1
         }
-        if escaped { cell.append(backslash) }
-        cells.append(trimmed(cell[...]))
-        let source = Array(row.utf8)[...].trimmingSpaces
-        if source.first == pipe, cells.first?.isEmpty == true { cells.removeFirst() }
-        if source.last == pipe, source.count > 1, cells.last?.isEmpty == true { cells.removeLast() }
+        cells.append(cell(bytes, cellStart..<bytes.count, unescaping: hasEscape))
+        // The optional pipes at either end of the trimmed row (which must be longer than one
+        // byte for its last to be a closing one).
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        if let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) {
+            if bytes[start] == pipe, cells.first?.isEmpty == true { cells.removeFirst() }
+            if end > start, bytes[end] == pipe, cells.last?.isEmpty == true { cells.removeLast() }
+        }
         return cells
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.trimmingSpaces, as: UTF8.self)
+    /// A cell's text, trimmed; `\|` is a pipe, other escapes are kept for the inline reader.
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, unescaping: Bool) -> String {
+        let trimmed = bytes[range].trimmingSpaces
+        guard unescaping else { return String(decoding: trimmed, as: UTF8.self) }
+        var text: [UInt8] = []
+        text.reserveCapacity(trimmed.count)
+        var index = trimmed.startIndex
+        while index < trimmed.endIndex {
+            if trimmed[index] == backslash, index + 1 < trimmed.endIndex {
+                if trimmed[index + 1] != pipe { text.append(backslash) }
+                text.append(trimmed[index + 1])
+                index += 2
+            } else {
+                text.append(trimmed[index])
+                index += 1
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
+extension Slice<UnsafeBufferPointer<UInt8>> {
+    /// Without spaces and tabs (as bytes) at either end.
+    var trimmingSpaces: Slice<UnsafeBufferPointer<UInt8>> {
+        let start = firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
+        let end = lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
+        return start < end ? self[start..<end] : self[start..<start]
     }
 }
 

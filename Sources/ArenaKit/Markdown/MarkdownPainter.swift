@@ -20,28 +20,61 @@ struct MarkdownPainter: Sendable {
     }
 
     func paint(_ spans: [MarkdownSpan]) -> String {
-        var output = ""
-        guard style.colorEnabled else {
-            for span in spans { output += span.text }
+        var row = Row(self)
+        for span in spans { row.append(span.text, style: span.style) }
+        return row.finish()
+    }
+
+    /// `text` in `markdown` style (on top of the base tone).
+    func paint(_ text: String, style markdown: MarkdownStyle) -> String {
+        var row = Row(self)
+        row.append(text, style: markdown)
+        return row.finish()
+    }
+
+    /// A row painted as it is built: text appended run by run, a style's SGR sequence written
+    /// only where the style changes, so that laying out a row needs no array of spans first.
+    struct Row {
+        private var output = ""
+        private var runStyle: MarkdownStyle?
+        private let openings: [String]
+        private let colorEnabled: Bool
+
+        init(_ painter: MarkdownPainter) {
+            openings = painter.openings
+            colorEnabled = painter.style.colorEnabled
+        }
+
+        /// Whether nothing has been appended.
+        var isEmpty: Bool { output.isEmpty }
+
+        mutating func append(_ text: some StringProtocol, style: MarkdownStyle) {
+            guard !text.isEmpty else { return }
+            if colorEnabled && style != runStyle {
+                if let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += MarkdownPainter.reset }
+                output += openings[Int(style.rawValue)]
+                runStyle = style
+            }
+            output += text
+        }
+
+        /// `count` spaces in no Markdown style.
+        mutating func appendSpaces(_ count: Int) {
+            guard count > 0 else { return }
+            append(String.spaces(count), style: [])
+        }
+
+        /// The row's text, its last style closed.
+        consuming func finish() -> String {
+            if colorEnabled, let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += MarkdownPainter.reset }
             return output
         }
-        var runStyle: MarkdownStyle?
-        for span in spans where !span.text.isEmpty {
-            if span.style != runStyle {
-                if let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += Self.reset }
-                output += openings[Int(span.style.rawValue)]
-                runStyle = span.style
-            }
-            output += span.text
-        }
-        if let current = runStyle, !openings[Int(current.rawValue)].isEmpty { output += Self.reset }
-        return output
     }
 
     /// `text` in no Markdown style (only the base tone).
     func paint(plain text: String) -> String {
         guard style.colorEnabled, !openings[0].isEmpty else { return text }
-        return paint([MarkdownSpan(text: text, style: [])])
+        return paint(text, style: [])
     }
 
     private static let reset = "\u{1B}[0m"

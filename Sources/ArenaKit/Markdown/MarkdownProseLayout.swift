@@ -7,20 +7,29 @@ struct MarkdownProseLayout {
     let rest: [MarkdownSpan]
     let painter: MarkdownPainter
 
-    /// The rows of `words`, starting at source offset `from` (a row's `resume`).
-    func rows(_ words: [MarkdownWord], from: Int = 0) -> [MarkdownRow] {
+    /// The rows of `words`, starting at source offset `from` (a row's `resume`), each word's
+    /// styles joined by `adding` (a heading's or a table header's bold).
+    func rows(_ words: [MarkdownWord], from: Int = 0, adding added: MarkdownStyle = []) -> [MarkdownRow] {
         var rows: [MarkdownRow] = []
-        var spans: [MarkdownSpan] = from > 0 ? rest : first
-        var used = Self.width(of: spans)
+        // Painted as it is built: no array of spans per row.
+        var row = MarkdownPainter.Row(painter)
+        for span in from > 0 ? rest : first { row.append(span.text, style: span.style) }
+        var used = Self.width(of: from > 0 ? rest : first)
         let restWidth = Self.width(of: rest)
         var resume = from
         var hasWord = false
 
         func push() {
-            rows.append(MarkdownRow(text: painter.paint(spans), width: used, resume: resume))
-            spans = rest
+            rows.append(MarkdownRow(text: row.finish(), width: used, resume: resume))
+            row = MarkdownPainter.Row(painter)
+            for span in rest { row.append(span.text, style: span.style) }
             used = restWidth
             hasWord = false
+        }
+        func append(_ word: MarkdownWord) {
+            for span in word.spans { row.append(span.text, style: span.style.union(added)) }
+            used += word.width
+            hasWord = true
         }
 
         for var word in words {
@@ -35,25 +44,20 @@ struct MarkdownProseLayout {
             }
             if !hasWord { resume = word.offset }
             if hasWord {
-                spans.append(MarkdownSpan(text: " ", style: []))
+                // Between words in `added` style the space is in it too: one run, not a run a word.
+                row.append(" ", style: added)
                 used += 1
             }
             // Too wide for any row: cut it into pieces that fill the rows.
             while used + word.width > width, word.width > 0 {
                 let room = max(1, width - used)
                 let (piece, remainder) = Self.split(word, cells: room)
-                spans += piece.spans
-                used += piece.width
-                hasWord = true
+                append(piece)
                 push()
                 word = remainder
                 resume = word.offset
             }
-            if word.width > 0 {
-                spans += word.spans
-                used += word.width
-                hasWord = true
-            }
+            if word.width > 0 { append(word) }
         }
         if hasWord || rows.isEmpty { push() }
         return rows

@@ -4,32 +4,31 @@
 struct MarkdownTableLayout {
     let width: Int
     let painter: MarkdownPainter
+    /// Plain cells go through the styled-word path too (for tests comparing the two paths).
+    var readsPlainCellsAsWords = false
 
     static let separator = " │ "
+    /// The cells ``separator`` takes.
+    static let separatorWidth = 3
     static let narrowest = 3
 
     /// The table's rows, from source row `from` (0 is the header).
     func rows(_ table: MarkdownTable, from: Int = 0) -> [MarkdownRow] {
         let count = table.header.count
-        let room = width - Self.separator.count * (count - 1)
+        let room = width - Self.separatorWidth * (count - 1)
         guard count > 0, room >= Self.narrowest * count else {
             return table.rows.enumerated().flatMap { index, row in
                 index + 1 < from ? [] : record(header: table.header, cells: row, resume: index + 1)
             }
         }
-        let header = table.header.map { cellWords($0, bold: true) }
-        let body = table.rows.map { $0.map { cellWords($0, bold: false) } }
-        let widths = fittedWidths(([header] + body).map { $0.map(Self.naturalWidth) }, room: room)
+        let header = table.header.map { Cell($0, style: .bold, readsPlainText: !readsPlainCellsAsWords) }
+        let body = table.rows.map { $0.map { Cell($0, style: [], readsPlainText: !readsPlainCellsAsWords) } }
+        let widths = fittedWidths(([header] + body).map { $0.map(\.naturalWidth) }, room: room)
         var rows: [MarkdownRow] = []
-        let separator = painter.paint([MarkdownSpan(text: Self.separator, style: .mark)])
+        let separator = painter.paint(Self.separator, style: .mark)
         if from == 0 {
             rows += lines(header, widths: widths, separator: separator, resume: 0)
-            var rule = ""
-            for (index, cells) in widths.enumerated() {
-                if index > 0 { rule += "─┼─" }
-                rule += String(repeating: "─" as String, count: cells)
-            }
-            rows.append(MarkdownRow(text: painter.paint([MarkdownSpan(text: rule, style: .mark)]), width: widths.reduce(0, +) + 3 * (widths.count - 1), resume: 1))
+            rows.append(MarkdownRow(text: painter.paint(Self.rule(widths), style: .mark), width: widths.reduce(0, +) + 3 * (widths.count - 1), resume: 1))
         }
         for (index, row) in body.enumerated() where index + 1 >= max(1, from) {
             rows += lines(row, widths: widths, separator: separator, resume: index + 1)
@@ -47,28 +46,66 @@ struct MarkdownTableLayout {
         }
     }
 
-    private func cellWords(_ text: String, bold: Bool) -> [MarkdownWord] {
-        let words = MarkdownInline.words(text)
-        guard bold else { return words }
-        return words.map { word in
-            var word = word
-            word.spans = word.spans.map { MarkdownSpan(text: $0.text, style: $0.style.union(.bold)) }
-            return word
+    /// A cell's text, read once: plain text (no inline Markdown, the common case) is kept as
+    /// the row it makes, its words joined by single spaces, without a styled word per word;
+    /// other text as its styled words. `style` is added to every word (the header's bold).
+    private struct Cell {
+        let source: String
+        let style: MarkdownStyle
+        /// Plain text as it is shown on one row, or `nil` when the text has inline Markdown.
+        let plain: String?
+        /// The styled words, for text with inline Markdown.
+        let words: [MarkdownWord]
+        let naturalWidth: Int
+
+        init(_ source: String, style: MarkdownStyle, readsPlainText: Bool) {
+            self.source = source
+            self.style = style
+            let utf8 = Array(source.utf8)
+            if readsPlainText, let plainWords = MarkdownPlainText.words(utf8), plainWords.allSatisfy({ $0.width > 0 }) {
+                let bytes = plainWords.reduce(0) { $0 + $1.end - $1.start }
+                if bytes + max(0, plainWords.count - 1) == utf8.count, !utf8.contains(0x09) {
+                    plain = source
+                } else {
+                    var joined: [UInt8] = []
+                    joined.reserveCapacity(utf8.count)
+                    for (index, word) in plainWords.enumerated() {
+                        if index > 0 { joined.append(0x20) }
+                        joined += utf8[word.start..<word.end]
+                    }
+                    plain = String(decoding: joined, as: UTF8.self)
+                }
+                words = []
+                naturalWidth = plainWords.isEmpty ? 0 : plainWords.reduce(0) { $0 + $1.width } + plainWords.count - 1
+            } else {
+                plain = nil
+                words = MarkdownInline.words(source)
+                naturalWidth = MarkdownTableLayout.naturalWidth(words)
+            }
         }
+    }
+
+    /// The rows of a cell in a column `width` cells wide.
+    private func cellRows(_ cell: Cell, width: Int) -> [MarkdownRow] {
+        if let plain = cell.plain, cell.naturalWidth <= width {
+            return [MarkdownRow(text: painter.paint(plain, style: cell.style), width: cell.naturalWidth, resume: 0)]
+        }
+        let words = cell.plain == nil ? cell.words : MarkdownInline.words(cell.source)
+        return singleRow(words, width: width, adding: cell.style).map { [$0] }
+            ?? MarkdownProseLayout(width: width, first: [], rest: [], painter: painter).rows(words, adding: cell.style)
     }
 
     /// A cell that fits its column on one row: the row ``MarkdownProseLayout`` would make,
     /// without its wrapping machinery (most cells are short); `nil` when it must wrap.
-    private func singleRow(_ words: [MarkdownWord], width: Int) -> MarkdownRow? {
+    private func singleRow(_ words: [MarkdownWord], width: Int, adding added: MarkdownStyle) -> MarkdownRow? {
         let natural = Self.naturalWidth(words)
         guard natural <= width, !words.dropFirst().contains(where: \.startsLine) else { return nil }
-        var spans: [MarkdownSpan] = []
-        spans.reserveCapacity(words.count * 2)
+        var row = MarkdownPainter.Row(painter)
         for (index, word) in words.enumerated() {
-            if index > 0 { spans.append(MarkdownSpan(text: " ", style: [])) }
-            spans += word.spans
+            if index > 0 { row.append(" ", style: added) }
+            for span in word.spans { row.append(span.text, style: span.style.union(added)) }
         }
-        return MarkdownRow(text: painter.paint(spans), width: natural, resume: words.first?.offset ?? 0)
+        return MarkdownRow(text: row.finish(), width: natural, resume: words.first?.offset ?? 0)
     }
 
     private static func naturalWidth(_ words: [MarkdownWord]) -> Int {
@@ -87,22 +124,68 @@ struct MarkdownTableLayout {
         return widths
     }
 
-    /// The screen rows of one table row: each cell wrapped in its column, side by side.
-    private func lines(_ cells: [[MarkdownWord]], widths: [Int], separator: String, resume: Int) -> [MarkdownRow] {
-        let wrapped = zip(cells, widths).map { words, cellWidth in
-            singleRow(words, width: cellWidth).map { [$0] }
-                ?? MarkdownProseLayout(width: cellWidth, first: [], rest: [], painter: painter).rows(words)
+    /// The rule under the header: a line across each column, crossing the separators.
+    private static func rule(_ widths: [Int]) -> String {
+        let line: [UInt8] = Array("─".utf8), cross: [UInt8] = Array("─┼─".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.count * (widths.reduce(0, +) + separatorWidth * widths.count))
+        for (index, cells) in widths.enumerated() {
+            if index > 0 { bytes += cross }
+            for _ in 0..<cells { bytes += line }
         }
-        let height = wrapped.map(\.count).max() ?? 1
-        return (0..<height).map { line in
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A table row whose cells are all plain text that fits its column (most rows), put
+    /// together in one pass, without a row array per cell: the row ``lines`` would make.
+    private func plainLine(_ cells: [Cell], widths: [Int], separator: String, resume: Int) -> MarkdownRow? {
+        for (cell, width) in zip(cells, widths) where cell.plain == nil || cell.naturalWidth > width { return nil }
+        var text = ""
+        var used = 0
+        for (column, cell) in cells.enumerated() {
+            if column > 0 {
+                text += separator
+                used += Self.separatorWidth
+            }
+            text += painter.paint(cell.plain ?? "", style: cell.style)
+            used += cell.naturalWidth
+            if column + 1 < cells.count {
+                text += .spaces(widths[column] - cell.naturalWidth)
+                used += widths[column] - cell.naturalWidth
+            }
+        }
+        return MarkdownRow(text: text, width: used, resume: resume)
+    }
+
+    /// The screen rows of one table row: each cell wrapped in its column, side by side.
+    private func lines(_ cells: [Cell], widths: [Int], separator: String, resume: Int) -> [MarkdownRow] {
+        if let row = plainLine(cells, widths: widths, separator: separator, resume: resume) { return [row] }
+        var wrapped: [[MarkdownRow]] = []
+        wrapped.reserveCapacity(cells.count)
+        var height = 1
+        for (cell, cellWidth) in zip(cells, widths) {
+            let rows = cellRows(cell, width: cellWidth)
+            height = max(height, rows.count)
+            wrapped.append(rows)
+        }
+        var result: [MarkdownRow] = []
+        result.reserveCapacity(height)
+        for line in 0..<height {
             var text = ""
             var used = 0
             for (column, rows) in wrapped.enumerated() {
                 if column > 0 {
                     text += separator
-                    used += Self.separator.count
+                    used += Self.separatorWidth
                 }
-                let cell = line < rows.count ? rows[line] : MarkdownRow(text: "", width: 0, resume: 0)
+                guard line < rows.count else {
+                    if column + 1 < wrapped.count {
+                        text += .spaces(widths[column])
+                        used += widths[column]
+                    }
+                    continue
+                }
+                let cell = rows[line]
                 text += cell.text
                 used += cell.width
                 if column + 1 < wrapped.count {
@@ -110,7 +193,8 @@ struct MarkdownTableLayout {
                     used += max(0, widths[column] - cell.width)
                 }
             }
-            return MarkdownRow(text: text, width: used, resume: resume)
+            result.append(MarkdownRow(text: text, width: used, resume: resume))
         }
+        return result
     }
 }

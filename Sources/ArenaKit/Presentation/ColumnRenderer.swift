@@ -17,7 +17,7 @@ import Synchronization
 final class ColumnRenderer: TurnRenderer, Sendable {
     /// Text and progress handed over by the streams and not yet applied to the screen.
     private struct Pending: Sendable {
-        var texts: [(text: String, tone: LineTone, side: Side)] = []
+        var texts = SidePair<[QueuedText]>(both: [])
         var progress = SidePair<AnswerProgress?>(both: nil)
         /// The render thread has been woken for what is here.
         var wakeupSent = false
@@ -39,7 +39,11 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     private let wakeup = DispatchSemaphore(value: 0)
     /// The render thread runs while this is true (from `beginTurn` to `endTurn`).
     private let running = Atomic<Bool>(false)
-    private let output: Int32
+    /// The turn's second layout thread (from `beginTurn` to `endTurn`).
+    private let layoutThread = Mutex<SideLayoutThread?>(nil)
+    /// Writes frames while the render thread lays out the next text (from `beginTurn` to
+    /// `endTurn`; at once otherwise).
+    private let writer: TerminalWriter
     private let echo = EchoSuppressor()
     private static let frameInterval = Duration.milliseconds(16)
     /// How often the thread draws when nothing arrives (the footers' clocks).
@@ -47,13 +51,16 @@ final class ColumnRenderer: TurnRenderer, Sendable {
 
     /// A renderer writing to `output` (a terminal) of the given size.
     public init(output: Int32, columns: Int, rows: Int, style: TerminalStyle) {
-        self.output = output
+        writer = TerminalWriter(output: output)
         state = Mutex(State(screen: ColumnScreen(columns: columns, rows: rows, style: style)))
     }
 
     func beginTurn(_ heading: TurnHeading) {
         echo.suppress()
         pending.withLock { $0 = Pending() }
+        layoutThread.withLock { $0 = SideLayoutThread() }
+        // A frame put off while the terminal was busy is drawn once it has taken the last one.
+        writer.start(whenIdle: { [wakeup] in wakeup.signal() })
         state.withLock { state in
             state.active = true
             write("\u{1B}[?25l" + state.screen.begin(heading))
@@ -69,7 +76,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
 
     public func append(_ text: String, tone: LineTone, side: Side, progress: AnswerProgress) {
         hand { pending in
-            pending.texts.append((text, tone, side))
+            pending.texts[side].append(QueuedText(text: text, tone: tone))
             pending.progress[side] = progress
         }
     }
@@ -113,9 +120,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             pending = Pending()
             return queued
         }
-        for item in queued.texts {
-            state.screen.append(item.text, tone: item.tone, side: item.side)
-        }
+        state.screen.append(queued.texts, helper: layoutThread.withLock { $0 })
         for side in Side.allCases {
             if let progress = queued.progress[side] { state.screen.update(progress, side: side) }
         }
@@ -129,6 +134,11 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             state.active = false
             write(state.screen.finish(now: .now) + "\u{1B}[?25h")
         }
+        writer.stop()
+        layoutThread.withLock { thread in
+            thread?.stop()
+            thread = nil
+        }
         echo.restore()
     }
 
@@ -141,6 +151,8 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             state.suspended = true
             write(state.screen.withdrawLiveRegion() + "\u{1B}[?25h")
         }
+        // The shell gets the terminal once the live region is gone from it.
+        writer.flush()
         echo.restore()
     }
 
@@ -166,10 +178,13 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
-    /// Draws now if no frame was drawn in the last `frameInterval`, else notes when the next
-    /// one is due (the render thread wakes then, with the text laid out meanwhile).
+    /// Draws now if no frame was drawn in the last `frameInterval` and the terminal has taken
+    /// the last one, else puts it off: until `frameInterval` has passed (the render thread
+    /// wakes then), or until the writer is idle (it wakes the thread), with the text laid out
+    /// meanwhile.
     private func drawOrPutOff(_ state: inout State) {
         guard state.active, !state.suspended else { return }
+        guard !writer.isBusy else { return }
         let now = ContinuousClock.now
         if let last = state.lastFrame, now - last < Self.frameInterval {
             state.frameDue = last + Self.frameInterval
@@ -186,6 +201,6 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     }
 
     private func write(_ text: String) {
-        TerminalDevice.write(text, to: output)
+        writer.write(text)
     }
 }

@@ -84,9 +84,43 @@ struct ColumnScreen: Sendable {
     }
 
     mutating func append(_ text: String, tone: LineTone, side: Side) {
-        if tone == .reasoning && !heading.showReasoning { return }
-        if !sides[side].layoutChosen { sides[side].render(markdown: heading.renderMarkdown ? style : nil) }
-        sides[side].append(text, tone: tone)
+        Self.feed(&sides[side], [QueuedText(text: text, tone: tone)], heading: heading, style: style)
+    }
+
+    /// Text handed to each side that makes a thread's hand-over worth it: below this, both
+    /// sides are laid out on the calling thread (waking another costs more than a short piece).
+    static let bytesWorthASecondThread = 4096
+
+    /// Adds each side's queued text, in order. With `helper`, and enough text on both sides,
+    /// B is laid out on the helper's thread while A is laid out on this one.
+    mutating func append(_ texts: SidePair<[QueuedText]>, helper: SideLayoutThread?) {
+        let (heading, style) = (heading, style)
+        let bytes = texts.map { _, items in items.reduce(0) { $0 + $1.text.utf8.count } }
+        guard let helper, bytes.a > 0, bytes.b > 0, bytes.a + bytes.b >= Self.bytesWorthASecondThread else {
+            for side in Side.allCases { Self.feed(&sides[side], texts[side], heading: heading, style: style) }
+            return
+        }
+        // The columns are moved out (not copied), so that neither thread's changes copy one.
+        var (a, b) = (SideColumn(width: 1), SideColumn(width: 1))
+        swap(&a, &sides.a)
+        swap(&b, &sides.b)
+        helper.lay(&b, items: texts.b, with: { column, items in
+            Self.feed(&column, items, heading: heading, style: style)
+        }, meanwhile: {
+            Self.feed(&a, texts.a, heading: heading, style: style)
+        })
+        swap(&a, &sides.a)
+        swap(&b, &sides.b)
+    }
+
+    /// Lays `items` out in `column`: reasoning is dropped unless the turn shows it, and the
+    /// first text chooses Markdown or plain layout.
+    private static func feed(_ column: inout SideColumn, _ items: [QueuedText], heading: TurnHeading, style: TerminalStyle) {
+        for item in items {
+            if item.tone == .reasoning && !heading.showReasoning { continue }
+            if !column.layoutChosen { column.render(markdown: heading.renderMarkdown ? style : nil) }
+            column.append(item.text, tone: item.tone)
+        }
     }
 
     mutating func update(_ progress: AnswerProgress, side: Side) {
