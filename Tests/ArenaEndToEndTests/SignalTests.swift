@@ -19,6 +19,7 @@ import Testing
         let modes = terminal.modes
         #expect(modes.c_lflag & tcflag_t(ECHO) != 0, "echo is off after exit")
         #expect(modes.c_lflag & tcflag_t(ICANON) != 0, "canonical mode is off after exit")
+        #expect(modes.c_oflag & tcflag_t(OPOST) != 0, "output post-processing is off after exit")
         let raw = terminal.rawText
         let hidden = raw.range(of: "\u{1B}[?25l", options: .backwards)
         let shown = raw.range(of: "\u{1B}[?25h", options: .backwards)
@@ -50,9 +51,13 @@ import Testing
         try terminal.waitFor("arena> ")
         terminal.send("Why is the sky blue?\r")
         try terminal.waitFor("Here is how")
+        // While the columns are drawn, the terminal passes arena's output through untouched
+        // (every row ends in its own CR LF).
+        #expect(terminal.modes.c_oflag & tcflag_t(OPOST) == 0, "output post-processing is on while the columns are drawn")
         terminal.send("\u{1A}")
         try terminal.waitUntilStopped()
         #expect(terminal.modes.c_lflag & tcflag_t(ECHO | ICANON) == tcflag_t(ECHO | ICANON), "the terminal is not usable while arena is stopped")
+        #expect(terminal.modes.c_oflag & tcflag_t(OPOST) != 0, "output post-processing is off while arena is stopped")
         // The cursor is shown again: the last show comes after the last hide.
         try terminal.waitUntil("the cursor shown", raw: true) { raw in
             guard let shown = raw.range(of: "\u{1B}[?25h", options: .backwards) else { return false }
@@ -64,6 +69,7 @@ import Testing
         // separator, B's; the log may hold the last frame's footer and the final one together).
         #expect(terminal.text.split(separator: "\n").contains { $0.range(of: #"✓ done[^│]*│ ✓ done"#, options: .regularExpression) != nil }, "\(terminal.text)")
         #expect(terminal.modes.c_lflag & tcflag_t(ECHO) == 0, "libedit edits with echo off at the prompt")
+        #expect(terminal.modes.c_oflag & tcflag_t(OPOST) != 0, "output post-processing is off at the prompt")
         terminal.send("/quit\r")
         #expect(try terminal.waitForExit() == 0)
     }

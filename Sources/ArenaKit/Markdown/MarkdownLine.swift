@@ -27,97 +27,145 @@ struct MarkdownLine: Sendable {
 
     init(_ text: String) {
         self.text = text
-        let (indent, start) = Self.indentation(text.utf8, upTo: .max)
-        self.indent = indent
-        kind = Self.classify(text[start...], indent: indent)
+        var bytes = text
+        (indent, kind) = bytes.withUTF8 { bytes in
+            let (indent, start) = Self.indentation(bytes, upTo: .max)
+            return (indent, Self.classify(Line(bytes: bytes, start: start), indent: indent))
+        }
     }
 
     /// The columns of leading spaces and tabs (up to `limit` columns) and where they end.
-    private static func indentation(_ utf8: String.UTF8View, upTo limit: Int) -> (Int, String.Index) {
+    private static func indentation(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> (Int, Int) {
         var columns = 0
-        var index = utf8.startIndex
-        while index < utf8.endIndex, columns < limit {
-            let byte = utf8[index]
+        var index = 0
+        while index < bytes.count, columns < limit {
+            let byte = bytes[index]
             guard byte == space || byte == tab else { break }
             columns = byte == tab ? (columns / 4 + 1) * 4 : columns + 1
-            index = utf8.index(after: index)
+            index += 1
         }
         return (columns, index)
     }
 
     /// The text after the first `columns` columns of indentation.
     func dropping(columns: Int) -> String {
-        String(text[Self.indentation(text.utf8, upTo: columns).1...])
+        var text = text
+        return text.withUTF8 { bytes in
+            let start = Self.indentation(bytes, upTo: columns).1
+            return start == 0 ? self.text : String(decoding: bytes[start...], as: UTF8.self)
+        }
     }
 
-    private static func classify(_ content: Substring, indent: Int) -> Kind {
-        let utf8 = content.utf8
-        guard let first = utf8.first else { return .blank }
-        let run = utf8.prefix { $0 == first }.count
-        let afterRun = utf8.index(utf8.startIndex, offsetBy: run)
+    /// The bytes of the line from its content's first byte (after the indentation).
+    private struct Line {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let start: Int
+        var end: Int { bytes.count }
+        var isEmpty: Bool { start >= end }
+        subscript(index: Int) -> UInt8 { bytes[index] }
+
+        /// How many bytes from `from` on satisfy `predicate`.
+        func run(from: Int, while predicate: (UInt8) -> Bool) -> Int {
+            var index = from
+            while index < end, predicate(bytes[index]) { index += 1 }
+            return index - from
+        }
+
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// `range` without spaces and tabs at either end.
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, bytes[lower] == space || bytes[lower] == tab { lower += 1 }
+            while upper > lower, bytes[upper - 1] == space || bytes[upper - 1] == tab { upper -= 1 }
+            return lower..<upper
+        }
+    }
+
+    private static func classify(_ line: Line, indent: Int) -> Kind {
+        guard !line.isEmpty else { return .blank }
+        let first = line[line.start]
+        let run = line.run(from: line.start) { $0 == first }
+        let afterRun = line.start + run
         if (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")) && run >= 3 {
-            let info = content[afterRun...].trimmingSpaces
-            if first == UInt8(ascii: "~") || !info.utf8.contains(UInt8(ascii: "`")) {
-                return .fence(character: first, length: run, language: info.split(separator: " ").first.map(String.init))
+            let info = line.trimmed(afterRun..<line.end)
+            if first == UInt8(ascii: "~") || !info.contains(where: { line[$0] == UInt8(ascii: "`") }) {
+                // The language is the info string's first word (up to a space).
+                let word = line.run(from: info.lowerBound) { $0 != space }
+                let language = info.isEmpty ? nil : line.string(info.lowerBound..<min(info.upperBound, info.lowerBound + word))
+                return .fence(character: first, length: run, language: language)
             }
         }
         if first == UInt8(ascii: "#") && run <= 6 {
-            let next = utf8[afterRun...].first
-            if next == nil || next == space || next == tab {
-                return .heading(level: run, text: headingTitle(content[afterRun...]))
+            if afterRun == line.end || line[afterRun] == space || line[afterRun] == tab {
+                return .heading(level: run, text: headingTitle(line, from: afterRun))
             }
         }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_"),
-           utf8.allSatisfy({ $0 == first || $0 == space || $0 == tab }), utf8.lazy.filter({ $0 == first }).count >= 3 {
+           line.run(from: line.start, while: { $0 == first || $0 == space || $0 == tab }) == line.end - line.start,
+           (line.start..<line.end).reduce(0, { $0 + (line[$1] == first ? 1 : 0) }) >= 3 {
             return .rule
         }
-        if let item = listItem(content, indent: indent) { return item }
+        if let item = listItem(line, indent: indent) { return item }
         if first == UInt8(ascii: ">") {
-            var rest = utf8.dropFirst()
-            if rest.first == space { rest = rest.dropFirst() }
-            return .quote(text: String(content[rest.startIndex...]))
+            var rest = line.start + 1
+            if rest < line.end, line[rest] == space { rest += 1 }
+            return .quote(text: line.string(rest..<line.end))
         }
-        if let cells = delimiterCells(content) { return .tableDelimiter(cells: cells) }
+        if let cells = delimiterCells(line) { return .tableDelimiter(cells: cells) }
         return .text
     }
 
     /// A heading's text: trimmed, without a closing run of `#`s.
-    private static func headingTitle(_ rest: Substring) -> String {
-        let title = rest.trimmingSpaces
-        let closing = title.utf8.reversed().prefix { $0 == UInt8(ascii: "#") }.count
-        guard closing > 0 else { return title }
-        let kept = title.utf8.dropLast(closing)
-        guard kept.isEmpty || kept.last == space || kept.last == tab else { return title }
-        return Substring(title)[kept.startIndex..<kept.endIndex].trimmingSpaces
+    private static func headingTitle(_ line: Line, from start: Int) -> String {
+        let title = line.trimmed(start..<line.end)
+        var kept = title.upperBound
+        while kept > title.lowerBound, line[kept - 1] == UInt8(ascii: "#") { kept -= 1 }
+        guard kept < title.upperBound else { return line.string(title) }
+        guard kept == title.lowerBound || line[kept - 1] == space || line[kept - 1] == tab else { return line.string(title) }
+        return line.string(line.trimmed(title.lowerBound..<kept))
     }
 
-    private static func listItem(_ content: Substring, indent: Int) -> Kind? {
-        let utf8 = content.utf8
-        var markerLength = 1
-        var ordered = false
-        guard let first = utf8.first else { return nil }
+    private static func listItem(_ line: Line, indent: Int) -> Kind? {
+        let first = line[line.start]
+        let markerLength: Int
+        let ordered: Bool
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
             markerLength = 1
+            ordered = false
         } else {
-            let digits = utf8.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
-            guard (1...9).contains(digits), let after = utf8.dropFirst(digits).first, after == UInt8(ascii: ".") || after == UInt8(ascii: ")") else { return nil }
+            let digits = line.run(from: line.start) { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let after = line.start + digits
+            guard (1...9).contains(digits), after < line.end, line[after] == UInt8(ascii: ".") || line[after] == UInt8(ascii: ")") else { return nil }
             markerLength = digits + 1
             ordered = true
         }
-        let rest = utf8.dropFirst(markerLength)
-        guard rest.isEmpty || rest.first == space || rest.first == tab else { return nil }
-        let spaces = min(4, rest.prefix { $0 == space }.count)
-        let marker = String(content[utf8.startIndex..<rest.startIndex])
-        let text = content[rest.startIndex...].trimmingSpaces
-        return .listItem(marker: marker, ordered: ordered, content: indent + markerLength + max(1, spaces), text: text)
+        let rest = line.start + markerLength
+        guard rest == line.end || line[rest] == space || line[rest] == tab else { return nil }
+        let spaces = min(4, line.run(from: rest) { $0 == space })
+        return .listItem(
+            marker: line.string(line.start..<rest), ordered: ordered, content: indent + markerLength + max(1, spaces),
+            text: line.string(line.trimmed(rest..<line.end))
+        )
     }
 
-    /// The cell count when `content` is a table delimiter row: cells of `-` (at least one),
+    /// The cell count when the line is a table delimiter row: cells of `-` (at least one),
     /// optionally with `:` at either end, separated by `|`.
-    private static func delimiterCells(_ content: Substring) -> Int? {
-        guard content.utf8.allSatisfy({ $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }), content.utf8.contains(0x2D) else { return nil }
-        let cells = MarkdownTableCells.split(String(content))
-        guard !cells.isEmpty, content.utf8.contains(0x7C) || cells.count == 1 else { return nil }
+    private static func delimiterCells(_ line: Line) -> Int? {
+        var hasDash = false, hasPipe = false
+        for index in line.start..<line.end {
+            switch line[index] {
+            case 0x2D: hasDash = true
+            case 0x7C: hasPipe = true
+            case 0x3A, 0x20, 0x09: break
+            default: return nil
+            }
+        }
+        guard hasDash else { return nil }
+        let cells = MarkdownTableCells.split(line.string(line.start..<line.end))
+        guard !cells.isEmpty, hasPipe || cells.count == 1 else { return nil }
         for cell in cells {
             var core = cell.utf8[...]
             if core.first == 0x3A { core = core.dropFirst() }

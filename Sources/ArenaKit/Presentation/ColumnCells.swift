@@ -11,46 +11,48 @@ struct ColumnCells {
     let style: TerminalStyle
 
     func pairedRow(_ left: WrappedLine?, _ right: WrappedLine?) -> String {
-        var row = ""
+        var row: [UInt8] = []
         appendPairedRow(left, right, to: &row)
-        return row
+        return String(decoding: row, as: UTF8.self)
     }
 
-    /// Appends the row in place: committing thousands of rows a second, the pieces are not
-    /// made as strings of their own first. A committed row (`movingPastPadding`) is written on
-    /// a blank line that scrolls into the scrollback, so the left cell's padding can be a
-    /// cursor move instead of spaces: the same screen, a third fewer bytes through the terminal
-    /// for an answer of short lines. Live rows keep their spaces, whose cells a resize counts.
-    func appendPairedRow(_ left: WrappedLine?, _ right: WrappedLine?, movingPastPadding: Bool = false, to output: inout String) {
+    /// Appends the row's bytes in place: committing thousands of rows a second, the pieces are
+    /// not made as strings of their own first, and bytes are copied without the checks a
+    /// `String` makes on every append. A committed row (`movingPastPadding`) is written on a
+    /// blank line that scrolls into the scrollback, so the left cell's padding can be a cursor
+    /// move instead of spaces: the same screen, a third fewer bytes through the terminal for an
+    /// answer of short lines. Live rows keep their spaces, whose cells a resize counts.
+    func appendPairedRow(_ left: WrappedLine?, _ right: WrappedLine?, movingPastPadding: Bool = false, to output: inout [UInt8]) {
         let used = appendCell(left, pad: !movingPastPadding, to: &output)
         if movingPastPadding { Self.appendCursorForward(columnWidth - used, to: &output) }
-        output += separator
+        output.append(contentsOf: separator.utf8)
         appendCell(right, pad: false, to: &output)
     }
 
     func stackedRow(_ side: Side, _ line: WrappedLine?) -> String {
-        var row = style.apply(TerminalStyle.tone(for: side), to: "│") + " "
+        var row = Array((style.apply(TerminalStyle.tone(for: side), to: "│") + " ").utf8)
         appendCell(line, pad: false, to: &row)
-        return row
+        return String(decoding: row, as: UTF8.self)
     }
 
     /// `cells` blank cells skipped: a cursor move (`CSI n C`) when that is shorter than spaces.
-    private static func appendCursorForward(_ cells: Int, to output: inout String) {
+    private static func appendCursorForward(_ cells: Int, to output: inout [UInt8]) {
         guard cells > 4 else {
-            output += .spaces(cells)
+            output.append(contentsOf: repeatElement(0x20, count: max(0, cells)))
             return
         }
-        output += "\u{1B}["
-        output += String(cells)
-        output += "C"
+        output.append(0x1B)
+        output.append(UInt8(ascii: "["))
+        output.append(contentsOf: String(cells).utf8)
+        output.append(UInt8(ascii: "C"))
     }
 
     /// Appends a cell, padded to the column's width when `pad`; returns the cells it took
     /// before any padding.
     @discardableResult
-    private func appendCell(_ line: WrappedLine?, pad: Bool, to output: inout String) -> Int {
+    private func appendCell(_ line: WrappedLine?, pad: Bool, to output: inout [UInt8]) -> Int {
         guard let line else {
-            if pad { output += .spaces(columnWidth) }
+            if pad { output.append(contentsOf: repeatElement(0x20, count: columnWidth)) }
             return 0
         }
         var text = line.text
@@ -59,12 +61,12 @@ struct ColumnCells {
             (text, width) = text.prefix(cells: columnWidth)
         }
         switch line.tone {
-        case _ where line.isStyled: output += text
-        case .answer: output += text
-        case .reasoning: output += style.apply(.dim, to: text)
-        case .notice: output += style.apply(.red, to: text)
+        case _ where line.isStyled: output.append(contentsOf: text.utf8)
+        case .answer: output.append(contentsOf: text.utf8)
+        case .reasoning: output.append(contentsOf: style.apply(.dim, to: text).utf8)
+        case .notice: output.append(contentsOf: style.apply(.red, to: text).utf8)
         }
-        if pad { output += .spaces(columnWidth - width) }
+        if pad { output.append(contentsOf: repeatElement(0x20, count: max(0, columnWidth - width))) }
         return width
     }
 }

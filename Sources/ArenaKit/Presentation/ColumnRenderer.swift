@@ -44,7 +44,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     /// Writes frames while the render thread lays out the next text (from `beginTurn` to
     /// `endTurn`; at once otherwise).
     private let writer: TerminalWriter
-    private let echo = EchoSuppressor()
+    private let echo: EchoSuppressor
     private static let frameInterval = Duration.milliseconds(16)
     /// How often the thread draws when nothing arrives (the footers' clocks).
     private static let tickInterval = Duration.milliseconds(100)
@@ -52,6 +52,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     /// A renderer writing to `output` (a terminal) of the given size.
     public init(output: Int32, columns: Int, rows: Int, style: TerminalStyle) {
         writer = TerminalWriter(output: output)
+        echo = EchoSuppressor(outputFD: output)
         state = Mutex(State(screen: ColumnScreen(columns: columns, rows: rows, style: style)))
     }
 

@@ -240,16 +240,19 @@ struct ColumnScreen: Sendable {
     /// every row of both answers, and reading the columns through `self` made Swift copy a
     /// column (or the whole screen) per row.
     private static func commitPairedRows(_ a: inout SideColumn, _ b: inout SideColumn, cells: ColumnCells, to output: inout String) {
+        var bytes: [UInt8] = []
         while true {
             let row = a.committed
             let counts = (a: a.lineCount, b: b.lineCount)
-            guard row < max(counts.a, counts.b) else { return }
-            guard row < counts.a || a.isFinished, row < counts.b || b.isFinished else { return }
-            cells.appendPairedRow(a.line(row), b.line(row), movingPastPadding: true, to: &output)
-            output += "\r\n"
+            guard row < max(counts.a, counts.b) else { break }
+            guard row < counts.a || a.isFinished, row < counts.b || b.isFinished else { break }
+            cells.appendPairedRow(a.line(row), b.line(row), movingPastPadding: true, to: &bytes)
+            bytes.append(0x0D)
+            bytes.append(0x0A)
             a.committed = row + 1
             b.committed = row + 1
         }
+        if !bytes.isEmpty { output += String(decoding: bytes, as: UTF8.self) }
     }
 
     private mutating func commitStacked(_ side: Side) {
