@@ -127,6 +127,12 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
     }
 
+    /// A renderer let go of without `endTurn` (not a path arena takes) still ends its threads.
+    deinit {
+        writer.stop()
+        layoutThread.withLock { $0?.stop() }
+    }
+
     func endTurn(_ answers: SidePair<Answer>) {
         running.store(false, ordering: .releasing)
         wakeup.signal()
