@@ -1,6 +1,7 @@
 /// Fits a table to the column: each column as wide as its widest cell, the widest columns
-/// shrunk until the table fits, cells wrapped at word boundaries. When even three cells per
-/// column cannot fit, every row is shown as `header: value` lines instead.
+/// shrunk until the table fits, cells wrapped at word boundaries. A word is never cut inside a
+/// cell: when the columns cannot all be as wide as their longest words (nor three cells wide),
+/// every row is shown as `header: value` lines instead.
 struct MarkdownTableLayout {
     let width: Int
     let painter: MarkdownPainter
@@ -23,7 +24,19 @@ struct MarkdownTableLayout {
         }
         let header = table.header.map { Cell($0, style: .bold, readsPlainText: !readsPlainCellsAsWords) }
         let body = table.rows.map { $0.map { Cell($0, style: [], readsPlainText: !readsPlainCellsAsWords) } }
-        let widths = fittedWidths(([header] + body).map { $0.map(\.naturalWidth) }, room: room)
+        let all = [header] + body
+        let natural = (0..<count).map { column in max(1, all.map { $0[column].naturalWidth }.max() ?? 1) }
+        // The narrowest each column can be: its longest word (three cells at least), or all
+        // of it when it is narrower than that.
+        let floors = (0..<count).map { column in
+            min(natural[column], max(Self.narrowest, all.map { $0[column].longestWord }.max() ?? 0))
+        }
+        guard floors.reduce(0, +) <= room else {
+            return table.rows.enumerated().flatMap { index, row in
+                index + 1 < from ? [] : record(header: table.header, cells: row, resume: index + 1)
+            }
+        }
+        let widths = fittedWidths(natural, floors: floors, room: room)
         var rows: [MarkdownRow] = []
         let separator = painter.paint(Self.separator, style: .mark)
         if from == 0 {
@@ -57,6 +70,8 @@ struct MarkdownTableLayout {
         /// The styled words, for text with inline Markdown.
         let words: [MarkdownWord]
         let naturalWidth: Int
+        /// The cells of its widest word.
+        let longestWord: Int
 
         init(_ source: String, style: MarkdownStyle, readsPlainText: Bool) {
             self.source = source
@@ -77,10 +92,12 @@ struct MarkdownTableLayout {
                 }
                 words = []
                 naturalWidth = plainWords.isEmpty ? 0 : plainWords.reduce(0) { $0 + $1.width } + plainWords.count - 1
+                longestWord = plainWords.map(\.width).max() ?? 0
             } else {
                 plain = nil
                 words = MarkdownInline.words(source)
                 naturalWidth = MarkdownTableLayout.naturalWidth(words)
+                longestWord = words.map(\.width).max() ?? 0
             }
         }
     }
@@ -112,12 +129,12 @@ struct MarkdownTableLayout {
         words.isEmpty ? 0 : words.reduce(0) { $0 + $1.width } + words.count - 1
     }
 
-    /// Column widths that add up to at most `room`: natural widths, the widest cut first.
-    private func fittedWidths(_ natural: [[Int]], room: Int) -> [Int] {
-        let count = natural.first?.count ?? 0
-        var widths = (0..<count).map { column in max(1, natural.map { $0[column] }.max() ?? 1) }
+    /// Column widths that add up to at most `room` (the floors do): natural widths, the widest
+    /// column above its floor cut first.
+    private func fittedWidths(_ natural: [Int], floors: [Int], room: Int) -> [Int] {
+        var widths = natural
         var total = widths.reduce(0, +)
-        while total > room, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > Self.narrowest {
+        while total > room, let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
             widths[widest] -= 1
             total -= 1
         }

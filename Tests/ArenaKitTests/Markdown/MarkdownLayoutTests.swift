@@ -101,6 +101,26 @@ import Testing
         ])
     }
 
+    /// A word is never cut inside a cell: a table whose columns cannot all be as wide as their
+    /// longest words is shown as records, where the words wrap whole.
+    @Test func aTableWhoseLongestWordsCannotFitIsShownAsRecordsNotCut() {
+        let table = "| Name | Kind | Speed | Notes |\n|---|---|---|---|\n| Swift | static | fast | compiled |\n| Python | dynamic | slower | interpreted |"
+        // 6 + 7 + 6 + 11 cells of longest words and three separators: 39.
+        #expect(render(table, width: 39) == [
+            "Name   │ Kind    │ Speed  │ Notes",
+            "───────┼─────────┼────────┼────────────",
+            "Swift  │ static  │ fast   │ compiled",
+            "Python │ dynamic │ slower │ interpreted",
+        ])
+        let narrower = render(table, width: 38)
+        #expect(narrower.first == "• Name: Swift")
+        #expect(narrower.contains("  Notes: interpreted"))
+        #expect(!narrower.contains { $0.contains("│") })
+        // Wider words than that wrap in their cells as before, never cut.
+        let wrapped = render("| A | B |\n|---|---|\n| one two three four | five six seven eight |", width: 20)
+        #expect(wrapped == ["A        │ B", "─────────┼──────────", "one two  │ five six", "three    │ seven", "four     │ eight"])
+    }
+
     @Test func aLongTableStreamsAsRecordsButShowKeepsItWhole() {
         let rows = (1...12).map { "| \($0) | x |" }.joined(separator: "\n")
         let text = "| N | V |\n|---|---|\n" + rows
