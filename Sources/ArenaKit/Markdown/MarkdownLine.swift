@@ -77,10 +77,8 @@ struct MarkdownLine: Sendable {
 
         /// `range` without spaces and tabs at either end.
         func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var lower = range.lowerBound, upper = range.upperBound
-            while lower < upper, bytes[lower] == space || bytes[lower] == tab { lower += 1 }
-            while upper > lower, bytes[upper - 1] == space || bytes[upper - 1] == tab { upper -= 1 }
-            return lower..<upper
+            let trimmed = bytes[range].trimmingSpaces
+            return trimmed.startIndex..<trimmed.endIndex
         }
     }
 
@@ -248,15 +246,6 @@ extension Slice<UnsafeBufferPointer<UInt8>> {
         let start = firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
         let end = lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
         return start < end ? self[start..<end] : self[start..<start]
-    }
-}
-
-extension ArraySlice<UInt8> {
-    /// Without spaces and tabs (as bytes) at either end.
-    var trimmingSpaces: ArraySlice<UInt8> {
-        let start = firstIndex { $0 != 0x20 && $0 != 0x09 } ?? endIndex
-        let end = lastIndex { $0 != 0x20 && $0 != 0x09 }.map { $0 + 1 } ?? start
-        return start < end ? self[start..<end] : []
     }
 }
 

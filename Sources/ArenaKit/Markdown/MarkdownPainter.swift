@@ -45,9 +45,6 @@ struct MarkdownPainter: Sendable {
             colorEnabled = painter.style.colorEnabled
         }
 
-        /// Whether nothing has been appended.
-        var isEmpty: Bool { output.isEmpty }
-
         mutating func append(_ text: some StringProtocol, style: MarkdownStyle) {
             guard !text.isEmpty else { return }
             if colorEnabled && style != runStyle {

@@ -18,9 +18,7 @@ struct MarkdownTableLayout {
         let count = table.header.count
         let room = width - Self.separatorWidth * (count - 1)
         guard count > 0, room >= Self.narrowest * count else {
-            return table.rows.enumerated().flatMap { index, row in
-                index + 1 < from ? [] : record(header: table.header, cells: row, resume: index + 1)
-            }
+            return records(table, from: from)
         }
         let header = table.header.map { Cell($0, style: .bold, readsPlainText: !readsPlainCellsAsWords) }
         let body = table.rows.map { $0.map { Cell($0, style: [], readsPlainText: !readsPlainCellsAsWords) } }
@@ -32,21 +30,27 @@ struct MarkdownTableLayout {
             min(natural[column], max(Self.narrowest, all.map { $0[column].longestWord }.max() ?? 0))
         }
         guard floors.reduce(0, +) <= room else {
-            return table.rows.enumerated().flatMap { index, row in
-                index + 1 < from ? [] : record(header: table.header, cells: row, resume: index + 1)
-            }
+            return records(table, from: from)
         }
         let widths = fittedWidths(natural, floors: floors, room: room)
         var rows: [MarkdownRow] = []
         let separator = painter.paint(Self.separator, style: .mark)
         if from == 0 {
             rows += lines(header, widths: widths, separator: separator, resume: 0)
-            rows.append(MarkdownRow(text: painter.paint(Self.rule(widths), style: .mark), width: widths.reduce(0, +) + 3 * (widths.count - 1), resume: 1))
+            rows.append(MarkdownRow(text: painter.paint(Self.rule(widths), style: .mark), width: widths.reduce(0, +) + Self.separatorWidth * (widths.count - 1), resume: 1))
         }
         for (index, row) in body.enumerated() where index + 1 >= max(1, from) {
             rows += lines(row, widths: widths, separator: separator, resume: index + 1)
         }
         return rows
+    }
+
+    /// Every body row from source row `from` on as `header: value` lines: the table's layout when
+    /// its columns cannot fit.
+    private func records(_ table: MarkdownTable, from: Int) -> [MarkdownRow] {
+        table.rows.enumerated().flatMap { index, row in
+            index + 1 < from ? [] : record(header: table.header, cells: row, resume: index + 1)
+        }
     }
 
     /// One table row as `header: value` lines, the first marked `•`.
@@ -157,21 +161,26 @@ struct MarkdownTableLayout {
     /// together in one pass, without a row array per cell: the row ``lines`` would make.
     private func plainLine(_ cells: [Cell], widths: [Int], separator: String, resume: Int) -> MarkdownRow? {
         for (cell, width) in zip(cells, widths) where cell.plain == nil || cell.naturalWidth > width { return nil }
-        var text = ""
-        var used = 0
+        var row = MarkdownRow(text: "", width: 0, resume: resume)
         for (column, cell) in cells.enumerated() {
-            if column > 0 {
-                text += separator
-                used += Self.separatorWidth
-            }
-            text += painter.paint(cell.plain ?? "", style: cell.style)
-            used += cell.naturalWidth
-            if column + 1 < cells.count {
-                text += .spaces(widths[column] - cell.naturalWidth)
-                used += widths[column] - cell.naturalWidth
-            }
+            append(painter.paint(cell.plain ?? "", style: cell.style), cells: cell.naturalWidth, column: column, of: widths, separator: separator, to: &row)
         }
-        return MarkdownRow(text: text, width: used, resume: resume)
+        return row
+    }
+
+    /// Appends one cell's text (`cells` wide) to a table row: the separator before it unless
+    /// it is the first, and padding to its column's width unless it is the last.
+    private func append(_ text: String, cells: Int, column: Int, of widths: [Int], separator: String, to row: inout MarkdownRow) {
+        if column > 0 {
+            row.text += separator
+            row.width += Self.separatorWidth
+        }
+        row.text += text
+        row.width += cells
+        if column + 1 < widths.count {
+            row.text += .spaces(widths[column] - cells)
+            row.width += max(0, widths[column] - cells)
+        }
     }
 
     /// The screen rows of one table row: each cell wrapped in its column, side by side.
@@ -188,29 +197,12 @@ struct MarkdownTableLayout {
         var result: [MarkdownRow] = []
         result.reserveCapacity(height)
         for line in 0..<height {
-            var text = ""
-            var used = 0
+            var row = MarkdownRow(text: "", width: 0, resume: resume)
             for (column, rows) in wrapped.enumerated() {
-                if column > 0 {
-                    text += separator
-                    used += Self.separatorWidth
-                }
-                guard line < rows.count else {
-                    if column + 1 < wrapped.count {
-                        text += .spaces(widths[column])
-                        used += widths[column]
-                    }
-                    continue
-                }
-                let cell = rows[line]
-                text += cell.text
-                used += cell.width
-                if column + 1 < wrapped.count {
-                    text += .spaces(widths[column] - cell.width)
-                    used += max(0, widths[column] - cell.width)
-                }
+                let cell = line < rows.count ? rows[line] : MarkdownRow(text: "", width: 0, resume: 0)
+                append(cell.text, cells: cell.width, column: column, of: widths, separator: separator, to: &row)
             }
-            result.append(MarkdownRow(text: text, width: used, resume: resume))
+            result.append(row)
         }
         return result
     }

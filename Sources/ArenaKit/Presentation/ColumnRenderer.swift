@@ -44,7 +44,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     /// Writes frames while the render thread lays out the next text (from `beginTurn` to
     /// `endTurn`; at once otherwise).
     private let writer: TerminalWriter
-    private let echo: EchoSuppressor
+    private let modes: TurnTerminalModes
     private static let frameInterval = Duration.milliseconds(16)
     /// How often the thread draws when nothing arrives (the footers' clocks).
     private static let tickInterval = Duration.milliseconds(100)
@@ -52,12 +52,12 @@ final class ColumnRenderer: TurnRenderer, Sendable {
     /// A renderer writing to `output` (a terminal) of the given size.
     public init(output: Int32, columns: Int, rows: Int, style: TerminalStyle) {
         writer = TerminalWriter(output: output)
-        echo = EchoSuppressor(outputFD: output)
+        modes = TurnTerminalModes(outputFD: output)
         state = Mutex(State(screen: ColumnScreen(columns: columns, rows: rows, style: style)))
     }
 
     func beginTurn(_ heading: TurnHeading) {
-        echo.suppress()
+        modes.enter()
         pending.withLock { $0 = Pending() }
         layoutThread.withLock { $0 = SideLayoutThread() }
         // A frame put off while the terminal was busy is drawn once it has taken the last one.
@@ -146,7 +146,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             thread?.stop()
             thread = nil
         }
-        echo.restore()
+        modes.leave()
     }
 
     /// Ctrl-Z: erases the live region and gives the terminal back (echo on, cursor shown) so
@@ -160,7 +160,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
         }
         // The shell gets the terminal once the live region is gone from it.
         writer.flush()
-        echo.restore()
+        modes.leave()
     }
 
     /// After `fg`: takes the terminal again and draws the live region afresh.
@@ -170,7 +170,7 @@ final class ColumnRenderer: TurnRenderer, Sendable {
             // The turn may have ended meanwhile (it goes on as soon as the process does, before
             // this runs): then its last output is written and nothing more is drawn.
             guard state.active else { return }
-            echo.suppress()
+            modes.enter()
             write("\u{1B}[?25l")
             draw(&state)
         }

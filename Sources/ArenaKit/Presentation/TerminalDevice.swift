@@ -87,10 +87,11 @@ extension TerminalDevice {
 /// The terminal modes at start, for ``TerminalDevice/restoreInitialState()``.
 private let initialModes = Mutex<termios?>(nil)
 
-/// Turns keyboard echo off while answers stream (so typing cannot tear the columns), with the
-/// output post-processing of the terminal the columns are drawn on, and back on afterwards.
-/// Ctrl-C keeps working because signals stay enabled.
-public final class EchoSuppressor: @unchecked Sendable {
+/// The terminal's modes while a turn's columns are drawn: keyboard echo and line buffering off
+/// (so typing cannot tear the columns), and the output post-processing of the terminal the
+/// columns are drawn on; all back as they were afterwards. Ctrl-C keeps working because
+/// signals stay enabled.
+final class TurnTerminalModes: @unchecked Sendable {
     private let fd: Int32
     private let outputFD: Int32?
     private var saved = termios()
@@ -98,7 +99,7 @@ public final class EchoSuppressor: @unchecked Sendable {
 
     /// `outputFD`: the terminal the live columns are drawn on; when it is the same terminal as
     /// `fd`, its output post-processing is turned off too while the turn is drawn.
-    public init(fd: Int32 = STDIN_FILENO, outputFD: Int32? = nil) {
+    init(fd: Int32 = STDIN_FILENO, outputFD: Int32? = nil) {
         self.fd = fd
         self.outputFD = outputFD
     }
@@ -109,7 +110,7 @@ public final class EchoSuppressor: @unchecked Sendable {
     /// kernel's line discipline, which otherwise examines every byte of output and hands it on
     /// in pieces split at each line break, cost as much CPU per turn as laying out a fast
     /// Markdown answer (measured with `perf`, the `n_tty_write` of the render's writes).
-    func suppress() {
+    func enter() {
         guard !active, isatty(fd) == 1, tcgetattr(fd, &saved) == 0 else { return }
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ECHO | ICANON)
@@ -126,7 +127,7 @@ public final class EchoSuppressor: @unchecked Sendable {
 
     /// Restores the terminal as it was. Whatever was typed meanwhile stays queued and appears
     /// at the next prompt.
-    func restore() {
+    func leave() {
         guard active else { return }
         tcsetattr(fd, TCSANOW, &saved)
         active = false
